@@ -1,0 +1,60 @@
+package io.github.oktabulkdelete;
+
+import java.time.Duration;
+
+/**
+ * Hears what a batch does, as it happens: each outcome, each retry, each rate-limit reading, a stop.
+ *
+ * <p>Every method defaults to doing nothing. Calls come from worker threads, but never two at a time for one
+ * listener, so an implementation needs no locking of its own; it must be quick, as workers wait for it. A listener
+ * that throws is logged and ignored: it never breaks a batch.
+ *
+ * <pre>{@code
+ * DeletionListener progress = new DeletionListener() {
+ *     public void onOutcome(DeletionOutcome outcome) {
+ *         System.err.println(outcome.login() + " -> " + outcome.kind());
+ *     }
+ * };
+ * BulkUserDeleter deleter = BulkUserDeleter.builder(client).listener(progress).build();
+ * }</pre>
+ */
+public interface DeletionListener {
+
+    /** A listener that does nothing. */
+    DeletionListener NONE = new DeletionListener() { };
+
+    /**
+     * A login got its final outcome.
+     *
+     * @param outcome the outcome
+     */
+    default void onOutcome(DeletionOutcome outcome) {
+    }
+
+    /**
+     * A request failed and will be tried again after a wait.
+     *
+     * @param login the login the request was for ({@code me} for the token-owner lookup)
+     * @param failure the failed attempt
+     * @param attempt the number of the attempt that failed, from 1
+     * @param wait how long the worker waits before the next attempt
+     */
+    default void onRetry(String login, OktaRequestException failure, int attempt, Duration wait) {
+    }
+
+    /**
+     * A response carried rate-limit headers.
+     *
+     * @param status what they said
+     */
+    default void onRateLimitStatus(RateLimitStatus status) {
+    }
+
+    /**
+     * The batch stops early; the logins not started will be {@link DeletionOutcome.NotAttempted}.
+     *
+     * @param stop why
+     */
+    default void onBatchStopped(BatchStop stop) {
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.oktabulkdelete;
+
+import java.util.Objects;
+
+/**
+ * What happened to one input login: exactly one outcome per input, never an exception.
+ *
+ * <p>The kinds are records: {@link Deleted}, {@link NotFound}, {@link Skipped}, {@link Failed} and
+ * {@link NotAttempted}. Switch on them with pattern matching, or on {@link #kind()}. Nullable components are
+ * documented as such; every other component is non-null. Outcomes are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * for (DeletionOutcome outcome : result.outcomes()) {
+ *     if (outcome instanceof DeletionOutcome.Failed failed) {
+ *         log.warn("{} failed at {}: HTTP {} {}", failed.login(), failed.step(), failed.httpStatus(), failed.errorCode());
+ *     }
+ * }
+ * }</pre>
+ */
+public sealed interface DeletionOutcome {
+
+    /**
+     * The login as it was given (trimmed).
+     *
+     * @return the input login, never {@code null}
+     */
+    String login();
+
+    /**
+     * The kind of this outcome.
+     *
+     * @return the kind, never {@code null}
+     */
+    OutcomeKind kind();
+
+    /**
+     * The user was deleted for good (or was found already gone when the delete was retried).
+     *
+     * @param login the input login
+     * @param userId the Okta id of the deleted user
+     * @param previousStatus the status the user had when this run looked it up
+     * @param deactivatedByThisRun whether this run deactivated the user before deleting it
+     * @param attempts the HTTP requests made for this login, retries included
+     */
+    record Deleted(String login, String userId, UserState previousStatus, boolean deactivatedByThisRun, int attempts)
+            implements DeletionOutcome {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public Deleted {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(previousStatus, "previousStatus");
+        }
+
+        @Override
+        public OutcomeKind kind() {
+            return OutcomeKind.DELETED;
+        }
+    }
+
+    /**
+     * No user has this login (Okta answered 404, or the login search found no exact match).
+     *
+     * @param login the input login
+     * @param attempts the HTTP requests made for this login, retries included
+     */
+    record NotFound(String login, int attempts) implements DeletionOutcome {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException if {@code login} is {@code null}
+         */
+        public NotFound {
+            Objects.requireNonNull(login, "login");
+        }
+
+        @Override
+        public OutcomeKind kind() {
+            return OutcomeKind.NOT_FOUND;
+        }
+    }
+
+    /**
+     * Nothing was changed for this login, on purpose.
+     *
+     * @param login the input login
+     * @param reason why it was skipped
+     * @param userId the Okta id of the user found, or {@code null} when no lookup was made
+     * @param status the status of the user found, or {@code null} when no lookup was made
+     * @param detail a human-readable explanation, never {@code null}
+     */
+    record Skipped(String login, SkipReason reason, String userId, UserState status, String detail)
+            implements DeletionOutcome {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException if {@code login}, {@code reason} or {@code detail} is {@code null}
+         */
+        public Skipped {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public OutcomeKind kind() {
+            return OutcomeKind.SKIPPED;
+        }
+    }
+
+    /**
+     * A step failed for good: a status that is never retried, or retries ran out.
+     *
+     * @param login the input login
+     * @param step the step that failed
+     * @param httpStatus the HTTP status of the last attempt, {@code 0} for a transport failure
+     * @param errorCode Okta's {@code errorCode} (such as {@code E0000006}), or {@code null} when there was none
+     * @param message Okta's {@code errorSummary} or a description of the transport failure, never {@code null}
+     * @param attempts the HTTP requests made for this login, retries included
+     * @param userId the Okta id of the user when the lookup had found it, else {@code null}
+     */
+    record Failed(String login, Step step, int httpStatus, String errorCode, String message, int attempts,
+            String userId) implements DeletionOutcome {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException if {@code login}, {@code step} or {@code message} is {@code null}
+         */
+        public Failed {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public OutcomeKind kind() {
+            return OutcomeKind.FAILED;
+        }
+    }
+
+    /**
+     * The batch stopped before this login was started (see {@link BulkDeleteSummary#stop()}); no request was made
+     * for it, and a later run may safely take it up again.
+     *
+     * @param login the input login
+     * @param reason why the batch stopped, never {@code null}
+     */
+    record NotAttempted(String login, String reason) implements DeletionOutcome {
+        /**
+         * Checks the components.
+         *
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public NotAttempted {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public OutcomeKind kind() {
+            return OutcomeKind.NOT_ATTEMPTED;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.oktabulkdelete.internal;
+
+import io.github.oktabulkdelete.OktaRequestException;
+import io.github.oktabulkdelete.RateLimitStatus;
+import io.github.oktabulkdelete.Sleeper;
+import io.github.resilience4j.retry.Retry;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Makes one logical Okta call: Retry(RateLimiter(request)). Every attempt passes the gate and counts as one HTTP
+ * request; the {@link Retry} decides whether and how long to wait; the wait goes through the injected
+ * {@link Sleeper}, never inside the rate limiter or the HTTP client.
+ */
+final class Calls {
+
+    /** Counts the HTTP requests made for one login. */
+    static final class Attempts {
+        private int count;
+
+        int count() {
+            return count;
+        }
+    }
+
+    private final RunState run;
+
+    Calls(RunState run) {
+        this.run = run;
+    }
+
+    <T> T call(String login, Attempts attempts, Supplier<T> request) throws InterruptedException {
+        Retry.AsyncContext<Object> context = run.settings().retry().asyncContext();
+        int attempt = 0;
+        while (true) {
+            run.settings().gate().acquire();
+            attempt++;
+            attempts.count++;
+            run.countRequest();
+            try {
+                T value = request.get();
+                report(run.gateway().takeRateLimitStatus());
+                completeQuietly(context);
+                return value;
+            } catch (OktaRequestException e) {
+                RateLimitStatus captured = run.gateway().takeRateLimitStatus();
+                report(captured != null ? captured : e.rateLimit());
+                long waitMillis = context.onError(e);
+                if (waitMillis < 0 || run.isStopping()) {
+                    throw e;
+                }
+                Duration wait = Duration.ofMillis(waitMillis);
+                run.listener().onRetry(login, e, attempt, wait);
+                run.settings().sleeper().sleep(wait);
+            }
+        }
+    }
+
+    private void report(RateLimitStatus status) {
+        if (status != null) {
+            run.listener().onRateLimitStatus(status);
+        }
+    }
+
+    private static void completeQuietly(Retry.AsyncContext<Object> context) {
+        try {
+            context.onComplete();
+        } catch (RuntimeException ignored) {
+            // a custom Retry with failAfterMaxAttempts: the call succeeded, which is all that matters here
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.oktabulkdelete.internal;
+
+import io.github.oktabulkdelete.DeletionListener;
+import io.github.oktabulkdelete.Sleeper;
+import io.github.resilience4j.retry.Retry;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a {@code BulkUserDeleter} was built with, validated and copied.
+ *
+ * @param protectedLogins lower-cased logins and ids that are never touched
+ * @param maxConcurrency how many logins are worked on at once, already capped by the connection pool
+ */
+public record DeleterSettings(OktaGateway gateway, RequestGate gate, Retry retry, Sleeper sleeper, Clock clock,
+        int maxConcurrency, boolean dryRun, Set<String> protectedLogins, DeletionListener listener) {
+
+    public DeleterSettings {
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(clock, "clock");
+        protectedLogins = Set.copyOf(protectedLogins);
+        Objects.requireNonNull(listener, "listener");
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.oktabulkdelete.internal;
+
+import io.github.oktabulkdelete.BatchStop;
+import io.github.oktabulkdelete.DeletionOutcome;
+import io.github.oktabulkdelete.OktaRequestException;
+import io.github.oktabulkdelete.SkipReason;
+import io.github.oktabulkdelete.Step;
+import io.github.oktabulkdelete.UserState;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one login goes through once it has passed the screen: look it up, check it is exactly the user named and
+ * not the token's owner, then (unless a dry run) deactivate it by id if needed and delete it by id.
+ */
+final class LoginDeletion {
+
+    /** Okta's "you do not have permission" error codes. */
+    private static final List<String> PERMISSION_CODES = List.of("E0000006", "E0000038", "E0000107");
+
+    private final RunState run;
+    private final Calls calls;
+
+    LoginDeletion(RunState run) {
+        this.run = run;
+        this.calls = new Calls(run);
+    }
+
+    DeletionOutcome process(String login) {
+        Calls.Attempts attempts = new Calls.Attempts();
+        Step step = Step.LOOKUP;
+        String userId = null;
+        try {
+            FoundUser user = lookUp(login, attempts);
+            if (user == null) {
+                return new DeletionOutcome.NotFound(login, attempts.count());
+            }
+            userId = user.id();
+            DeletionOutcome skipped = skipFor(login, user);
+            if (skipped != null) {
+                return skipped;
+            }
+            boolean deactivatedByThisRun = false;
+            if (user.status() != UserState.DEPROVISIONED) {
+                step = Step.DEACTIVATE;
+                DeactivationResult deactivation = deactivate(login, user, attempts);
+                if (deactivation.outcome() != null) {
+                    return deactivation.outcome();
+                }
+                deactivatedByThisRun = deactivation.byThisRun();
+            }
+            step = Step.DELETE;
+            delete(login, user.id(), attempts);
+            return new DeletionOutcome.Deleted(login, user.id(), user.status(), deactivatedByThisRun,
+                    attempts.count());
+        } catch (OktaRequestException e) {
+            stopIfBatchCannotGoOn(e);
+            return failed(login, step, e, attempts, userId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeletionOutcome.Failed(login, step, 0, null, "interrupted before the step completed",
+                    attempts.count(), userId);
+        }
+    }
+
+    /** The user the login names, or {@code null} when there is none. */
+    private FoundUser lookUp(String login, Calls.Attempts attempts) throws InterruptedException {
+        try {
+            if (login.indexOf('/') >= 0) {
+                // a login with '/' cannot be fetched by path: search for it
+                List<FoundUser> found = calls.call(login, attempts, () -> run.gateway().findByLogin(login));
+                run.succeeded(Step.LOOKUP);
+                List<FoundUser> exact = found.stream().filter(u -> login.equalsIgnoreCase(u.login())).toList();
+                if (exact.size() > 1) {
+                    throw new OktaRequestException(Step.LOOKUP, 200, null,
+                            exact.size() + " users have this login; none was touched", null, null);
+                }
+                return exact.isEmpty() ? null : exact.get(0);
+            }
+            FoundUser user = calls.call(login, attempts, () -> run.gateway().getUser(login));
+            run.succeeded(Step.LOOKUP);
+            return user;
+        } catch (OktaRequestException e) {
+            if (e.httpStatus() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private DeletionOutcome skipFor(String login, FoundUser user) {
+        if (user.login() == null || !login.equalsIgnoreCase(user.login())) {
+            return new DeletionOutcome.Skipped(login, SkipReason.LOGIN_MISMATCH, user.id(), user.status(),
+                    "Okta resolved this input to the user with login '" + user.login()
+                            + "' (a shortname or id match); only a user named exactly is deleted");
+        }
+        if (user.id().equals(run.tokenOwnerId())) {
+            return new DeletionOutcome.Skipped(login, SkipReason.TOKEN_OWNER, user.id(), user.status(),
+                    "this user owns the API token of this run; deleting it would revoke the token");
+        }
+        if (run.settings().protectedLogins().contains(user.id().toLowerCase(Locale.ROOT))
+                || run.settings().protectedLogins().contains(user.login().toLowerCase(Locale.ROOT))) {
+            return new DeletionOutcome.Skipped(login, SkipReason.PROTECTED, user.id(), user.status(),
+                    "the user is on the protected list");
+        }
+        if (run.settings().dryRun()) {
+            return new DeletionOutcome.Skipped(login, SkipReason.DRY_RUN, user.id(), user.status(),
+                    user.status() == UserState.DEPROVISIONED
+                            ? "dry run: would delete this deactivated user"
+                            : "dry run: would deactivate, then delete this " + user.status() + " user");
+        }
+        return null;
+    }
+
+    private record DeactivationResult(boolean byThisRun, DeletionOutcome outcome) {
+    }
+
+    private DeactivationResult deactivate(String login, FoundUser user, Calls.Attempts attempts)
+            throws InterruptedException {
+        int before = attempts.count();
+        try {
+            calls.call(login, attempts, () -> {
+                run.gateway().deactivate(user.id());
+                return null;
+            });
+            run.succeeded(Step.DEACTIVATE);
+            return new DeactivationResult(true, null);
+        } catch (OktaRequestException e) {
+            if (e.httpStatus() != 404) {
+                throw e;
+            }
+            // ambiguous: Okta answers 404 to a deactivate of a user already DEPROVISIONED. Look again, by id.
+            boolean earlierAttemptMayHaveWorked = attempts.count() - before > 1;
+            FoundUser now;
+            try {
+                now = calls.call(login, attempts, () -> run.gateway().getUser(user.id()));
+            } catch (OktaRequestException again) {
+                if (again.httpStatus() == 404) {
+                    return new DeactivationResult(false, new DeletionOutcome.NotFound(login, attempts.count()));
+                }
+                throw again;
+            }
+            if (now.status() == UserState.DEPROVISIONED) {
+                return new DeactivationResult(earlierAttemptMayHaveWorked, null);
+            }
+            return new DeactivationResult(false, new DeletionOutcome.Failed(login, Step.DEACTIVATE, 404,
+                    e.errorCode(), "deactivate answered 404 but the user is still " + now.status(),
+                    attempts.count(), user.id()));
+        }
+    }
+
+    private void delete(String login, String userId, Calls.Attempts attempts) throws InterruptedException {
+        try {
+            calls.call(login, attempts, () -> {
+                run.gateway().delete(userId);
+                return null;
+            });
+            run.succeeded(Step.DELETE);
+        } catch (OktaRequestException e) {
+            if (e.httpStatus() != 404) {
+                throw e;
+            }
+            // gone already: an earlier attempt whose answer was lost, or someone else, deleted it
+        }
+    }
+
+    /** A 401, or a 403 for lack of permission before any call of that step succeeded, ends the batch. */
+    private void stopIfBatchCannotGoOn(OktaRequestException e) {
+        if (e.httpStatus() == 401) {
+            run.stop(BatchStop.Cause.AUTHENTICATION_FAILED, "Okta answered 401 (" + e.errorCode() + ": "
+                    + e.getMessage() + "): the API token is invalid, expired or revoked. Check the token and "
+                    + "run again; the logins not attempted can be retried safely.");
+        } else if (e.httpStatus() == 403 && PERMISSION_CODES.contains(e.errorCode()) && !run.hasSucceeded(e.step())) {
+            run.stop(BatchStop.Cause.PERMISSION_DENIED, "Okta answered 403 (" + e.errorCode() + ": "
+                    + e.getMessage() + ") to the first " + e.step() + " calls: the token lacks a permission this "
+                    + "run needs (okta.users.manage to delete, okta.users.read for a dry run, or an admin role "
+                    + "that may manage these users).");
+        }
+    }
+
+    private static DeletionOutcome.Failed failed(String login, Step step, OktaRequestException e,
+            Calls.Attempts attempts, String userId) {
+        return new DeletionOutcome.Failed(login, e.step() == null ? step : e.step(), e.httpStatus(), e.errorCode(),
+                e.getMessage(), attempts.count(), userId);
+    }
+}

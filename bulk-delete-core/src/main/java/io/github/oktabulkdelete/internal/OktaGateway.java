@@ -1,0 +1,32 @@
+package io.github.oktabulkdelete.internal;
+
+import io.github.oktabulkdelete.OktaRequestException;
+import io.github.oktabulkdelete.RateLimitStatus;
+import java.util.List;
+
+/**
+ * The Okta calls a deletion makes, one HTTP request per method call and no retry: the seam between the deletion
+ * logic and the SDK. Every failure, HTTP or transport, is an {@link OktaRequestException}.
+ */
+public interface OktaGateway {
+
+    /** {@code GET /api/v1/users/{idOrLogin}}. */
+    FoundUser getUser(String idOrLogin);
+
+    /** {@code GET /api/v1/users?filter=profile.login eq "login"}: every user the filter returns. */
+    List<FoundUser> findByLogin(String login);
+
+    /** {@code POST /api/v1/users/{id}/lifecycle/deactivate}. */
+    void deactivate(String userId);
+
+    /** {@code DELETE /api/v1/users/{id}}. */
+    void delete(String userId);
+
+    /**
+     * The rate-limit headers of the last successful response on this thread, once, or {@code null} when the client
+     * does not capture them.
+     */
+    default RateLimitStatus takeRateLimitStatus() {
+        return null;
+    }
+}

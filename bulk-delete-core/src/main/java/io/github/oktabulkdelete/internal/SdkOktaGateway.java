@@ -1,0 +1,88 @@
+package io.github.oktabulkdelete.internal;
+
+import com.okta.sdk.resource.api.UserApi;
+import com.okta.sdk.resource.api.UserLifecycleApi;
+import com.okta.sdk.resource.client.ApiClient;
+import com.okta.sdk.resource.client.ApiException;
+import com.okta.sdk.resource.model.User;
+import com.okta.sdk.resource.model.UserGetSingleton;
+import com.okta.sdk.resource.model.UserProfile;
+import com.okta.sdk.resource.model.UserStatus;
+import io.github.oktabulkdelete.RateLimitStatus;
+import io.github.oktabulkdelete.Step;
+import io.github.oktabulkdelete.UserState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link OktaGateway} over the Okta SDK's {@link UserApi} and {@link UserLifecycleApi}. */
+public final class SdkOktaGateway implements OktaGateway {
+
+    static final String GET_USER = "GET /api/v1/users/{id}";
+    static final String LIST_USERS = "GET /api/v1/users";
+    static final String DEACTIVATE = "POST /api/v1/users/{id}/lifecycle/deactivate";
+    static final String DELETE = "DELETE /api/v1/users/{id}";
+
+    private final UserApi users;
+    private final UserLifecycleApi lifecycle;
+    private final RateLimitCapture capture;
+
+    /** @param capture the tuned client's header capture, or {@code null} for a plain client */
+    public SdkOktaGateway(ApiClient client, RateLimitCapture capture) {
+        this.users = new UserApi(client);
+        this.lifecycle = new UserLifecycleApi(client);
+        this.capture = capture;
+    }
+
+    @Override
+    public FoundUser getUser(String idOrLogin) {
+        try {
+            UserGetSingleton user = users.getUser(idOrLogin, null, null);
+            return found(user.getId(), user.getProfile(), user.getStatus());
+        } catch (ApiException e) {
+            throw OktaErrors.translate(Step.LOOKUP, GET_USER, e);
+        }
+    }
+
+    @Override
+    public List<FoundUser> findByLogin(String login) {
+        String filter = "profile.login eq \"" + login.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        try {
+            List<User> list = users.listUsers(null, null, null, null, filter, null, null, null);
+            List<FoundUser> result = new ArrayList<>(list.size());
+            for (User user : list) {
+                result.add(found(user.getId(), user.getProfile(), user.getStatus()));
+            }
+            return result;
+        } catch (ApiException e) {
+            throw OktaErrors.translate(Step.LOOKUP, LIST_USERS, e);
+        }
+    }
+
+    @Override
+    public void deactivate(String userId) {
+        try {
+            lifecycle.deactivateUser(userId, false, null);
+        } catch (ApiException e) {
+            throw OktaErrors.translate(Step.DEACTIVATE, DEACTIVATE, e);
+        }
+    }
+
+    @Override
+    public void delete(String userId) {
+        try {
+            users.deleteUser(userId, false, null);
+        } catch (ApiException e) {
+            throw OktaErrors.translate(Step.DELETE, DELETE, e);
+        }
+    }
+
+    @Override
+    public RateLimitStatus takeRateLimitStatus() {
+        return capture == null ? null : capture.take();
+    }
+
+    private static FoundUser found(String id, UserProfile profile, UserStatus status) {
+        String login = profile == null ? null : profile.getLogin();
+        return new FoundUser(id, login, status == null ? UserState.UNKNOWN : UserState.parse(status.getValue()));
+    }
+}

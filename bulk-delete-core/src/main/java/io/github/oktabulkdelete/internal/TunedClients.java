@@ -1,0 +1,96 @@
+package io.github.oktabulkdelete.internal;
+
+import com.okta.commons.configcheck.ConfigurationValidator;
+import com.okta.sdk.authc.credentials.TokenClientCredentials;
+import com.okta.sdk.cache.Caches;
+import com.okta.sdk.client.AuthorizationMode;
+import com.okta.sdk.resource.client.ApiClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Builds tuned {@link ApiClient}s and remembers, for each, its pool size and header capture, so that a
+ * {@code BulkUserDeleter} given the client can use them. Entries go away with their client.
+ */
+public final class TunedClients {
+
+    /** What a tuned client offers beyond a plain one. */
+    public record Tuning(int connectionPoolSize, RateLimitCapture capture) {
+    }
+
+    /** The settings of one tuned client; {@code null} means "from the SDK's configuration sources". */
+    public record Settings(String orgUrl, String apiToken, String clientId, Set<String> scopes, String privateKeyPem,
+            Path privateKeyFile, String keyId, int connectionPoolSize, Duration timeout, boolean allowInsecureHttp) {
+        @Override
+        public String toString() {
+            return "Settings{orgUrl=" + orgUrl + ", apiToken=" + (apiToken == null ? "none" : "****")
+                    + ", clientId=" + clientId + ", scopes=" + scopes + ", privateKey="
+                    + (privateKeyPem == null && privateKeyFile == null ? "none" : "****")
+                    + ", connectionPoolSize=" + connectionPoolSize + ", timeout=" + timeout
+                    + ", allowInsecureHttp=" + allowInsecureHttp + '}';
+        }
+    }
+
+    /** A syntactically valid https URL that stands in while the SDK validates an allowed http URL. */
+    private static final String HTTPS_STAND_IN = "https://insecure-http-allowed.okta.com";
+
+    private static final Map<ApiClient, Tuning> TUNED = new WeakHashMap<>();
+
+    private TunedClients() {
+    }
+
+    public static ApiClient build(Settings s) {
+        RateLimitCapture capture = new RateLimitCapture();
+        TunedClientBuilder builder = new TunedClientBuilder(s.connectionPoolSize(), capture);
+        builder.setRetryMaxAttempts(0);
+        builder.setCacheManager(Caches.newDisabledCacheManager());
+        builder.setConnectionTimeout(Math.toIntExact(Math.max(1, s.timeout().toSeconds())));
+        boolean insecure = false;
+        if (s.orgUrl() != null) {
+            ConfigurationValidator.assertOrgUrl(s.orgUrl(), s.allowInsecureHttp());
+            insecure = s.orgUrl().regionMatches(true, 0, "http://", 0, 7);
+            builder.setOrgUrl(insecure ? HTTPS_STAND_IN : s.orgUrl());
+        }
+        boolean privateKeyMode = s.privateKeyPem() != null || s.privateKeyFile() != null;
+        if (privateKeyMode) {
+            if (insecure) {
+                throw new IllegalStateException("OAuth 2.0 private-key authentication needs an https org URL");
+            }
+            builder.setAuthorizationMode(AuthorizationMode.PRIVATE_KEY);
+            if (s.clientId() != null) {
+                builder.setClientId(s.clientId());
+            }
+            if (s.scopes() != null && !s.scopes().isEmpty()) {
+                builder.setScopes(s.scopes());
+            }
+            if (s.privateKeyFile() != null) {
+                builder.setPrivateKey(s.privateKeyFile());
+            } else {
+                builder.setPrivateKey(s.privateKeyPem());
+            }
+            if (s.keyId() != null) {
+                builder.setKid(s.keyId());
+            }
+        } else if (s.apiToken() != null) {
+            builder.setClientCredentials(new TokenClientCredentials(s.apiToken()));
+        }
+        ApiClient client = builder.build();
+        if (insecure) {
+            client.setBasePath(s.orgUrl().replaceAll("/+$", ""));
+        }
+        synchronized (TUNED) {
+            TUNED.put(client, new Tuning(s.connectionPoolSize(), capture));
+        }
+        return client;
+    }
+
+    /** The tuning of a client built here, or {@code null} for any other client. */
+    public static Tuning tuningOf(ApiClient client) {
+        synchronized (TUNED) {
+            return TUNED.get(client);
+        }
+    }
+}

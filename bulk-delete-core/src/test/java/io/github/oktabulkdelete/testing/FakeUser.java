@@ -1,0 +1,47 @@
+package io.github.oktabulkdelete.testing;
+
+import com.okta.sdk.resource.model.UserStatus;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A snapshot of one user of a {@link FakeOktaOrg}: what the org held when the snapshot was taken.
+ *
+ * <p>Immutable and thread-safe; ask the org again ({@link FakeOktaOrg#user(String)}) to see later changes.
+ *
+ * <pre>{@code
+ * FakeUser jsmith = org.addUser("jsmith@corp.com", UserStatus.ACTIVE);
+ * String path = "/api/v1/users/" + jsmith.id();
+ * }</pre>
+ *
+ * @param id the Okta id, {@code 00u} and 17 letters and digits
+ * @param login the login, as created
+ * @param email the primary e-mail
+ * @param firstName the first name
+ * @param lastName the last name
+ * @param status the status
+ * @param created when the user was created, by the org's clock
+ * @param activated when the user was activated, {@code null} if never (a {@code STAGED} user)
+ * @param statusChanged when the status last changed, {@code null} if never
+ * @param lastUpdated when the user last changed
+ */
+public record FakeUser(String id, String login, String email, String firstName, String lastName, UserStatus status,
+        Instant created, Instant activated, Instant statusChanged, Instant lastUpdated) {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if a component other than {@code activated} or {@code statusChanged} is
+     *         {@code null}
+     */
+    public FakeUser {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(firstName, "firstName");
+        Objects.requireNonNull(lastName, "lastName");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(lastUpdated, "lastUpdated");
+    }
+}
