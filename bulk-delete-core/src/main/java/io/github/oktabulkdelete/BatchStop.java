@@ -24,6 +24,11 @@ public record BatchStop(Cause cause, String message) {
         PERMISSION_DENIED,
         /** The owner of the API token ({@code GET /api/v1/users/me}) could not be looked up, so none is deleted. */
         TOKEN_OWNER_UNKNOWN,
+        /**
+         * The next deletion would have exceeded {@link BulkUserDeleter.Builder#maxDeletions(long)}: the login that
+         * would have been one too many, and all after it, are not attempted.
+         */
+        DELETION_LIMIT,
         /** The calling thread was interrupted. */
         INTERRUPTED,
         /** Reading the input failed (its iterator threw); the logins read before have their outcomes. */

@@ -195,6 +195,7 @@ public final class BulkUserDeleter {
         private Integer connectionPoolSize;
         private Set<String> protectedLogins = Set.of();
         private boolean dryRun;
+        private long maxDeletions = Long.MAX_VALUE;
         private DeletionListener listener = DeletionListener.NONE;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
@@ -215,6 +216,7 @@ public final class BulkUserDeleter {
             b.connectionPoolSize = connectionPoolSize;
             b.protectedLogins = protectedLogins;
             b.dryRun = dryRun;
+            b.maxDeletions = maxDeletions;
             b.listener = listener;
             b.clock = clock;
             b.sleeper = sleeper;
@@ -365,6 +367,22 @@ public final class BulkUserDeleter {
         }
 
         /**
+         * The most users one batch may deactivate or delete: a login whose first change would exceed it is not
+         * touched, and the batch stops there ({@link BatchStop.Cause#DELETION_LIMIT}). Default: no limit.
+         *
+         * @param maxDeletions at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maxDeletions(long maxDeletions) {
+            if (maxDeletions < 0) {
+                throw new IllegalArgumentException("maxDeletions must not be negative, was " + maxDeletions);
+            }
+            this.maxDeletions = maxDeletions;
+            return this;
+        }
+
+        /**
          * The listener of this deleter's batches. Default: none.
          *
          * @param listener the listener
@@ -424,7 +442,7 @@ public final class BulkUserDeleter {
             int pool = tunedPoolSize != null ? tunedPoolSize
                     : connectionPoolSize != null ? connectionPoolSize : PLAIN_CLIENT_POOL_SIZE;
             DeleterSettings settings = new DeleterSettings(gateway, RequestGate.of(limiter), effectiveRetry, sleeper,
-                    clock, Math.min(maxConcurrency, pool), dryRun, protectedLogins, listener);
+                    clock, Math.min(maxConcurrency, pool), dryRun, maxDeletions, protectedLogins, listener);
             return new BulkUserDeleter(settings, copy());
         }
 

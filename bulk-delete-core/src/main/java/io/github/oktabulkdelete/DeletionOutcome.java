@@ -142,8 +142,8 @@ public sealed interface DeletionOutcome {
     }
 
     /**
-     * The batch stopped before this login was started (see {@link BulkDeleteSummary#stop()}); no request was made
-     * for it, and a later run may safely take it up again.
+     * The batch stopped before this login was changed (see {@link BulkDeleteSummary#stop()}): nothing was changed
+     * for it (at most it was looked up), and a later run may safely take it up again.
      *
      * @param login the input login
      * @param reason why the batch stopped, never {@code null}

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param maxConcurrency how many logins are worked on at once, already capped by the connection pool
  */
 public record DeleterSettings(OktaGateway gateway, RequestGate gate, Retry retry, Sleeper sleeper, Clock clock,
-        int maxConcurrency, boolean dryRun, Set<String> protectedLogins, DeletionListener listener) {
+        int maxConcurrency, boolean dryRun, long maxDeletions, Set<String> protectedLogins, DeletionListener listener) {
 
     public DeleterSettings {
         Objects.requireNonNull(gateway, "gateway");

@@ -40,6 +40,11 @@ final class LoginDeletion {
             if (skipped != null) {
                 return skipped;
             }
+            if (!run.reserveChange()) {
+                run.stop(BatchStop.Cause.DELETION_LIMIT, "the batch reached its limit of "
+                        + run.settings().maxDeletions() + " deletions; the logins after it were not attempted");
+                return new DeletionOutcome.NotAttempted(login, run.stopCause().message());
+            }
             boolean deactivatedByThisRun = false;
             if (user.status() != UserState.DEPROVISIONED) {
                 step = Step.DEACTIVATE;

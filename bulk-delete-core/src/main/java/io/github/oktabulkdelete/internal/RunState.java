@@ -13,6 +13,7 @@ final class RunState {
     private final DeleterSettings settings;
     private final SafeListener listener;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong changesStarted = new AtomicLong();
     private final AtomicReference<BatchStop> stop = new AtomicReference<>();
     private final AtomicBoolean[] stepSucceeded = new AtomicBoolean[Step.values().length];
     private volatile String tokenOwnerId;
@@ -59,6 +60,11 @@ final class RunState {
 
     BatchStop stopCause() {
         return stop.get();
+    }
+
+    /** Reserves the right to change one more user; {@code false} once the batch's limit is reached. */
+    boolean reserveChange() {
+        return changesStarted.incrementAndGet() <= settings.maxDeletions();
     }
 
     void succeeded(Step step) {
