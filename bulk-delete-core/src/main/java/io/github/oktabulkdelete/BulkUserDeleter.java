@@ -4,7 +4,8 @@ import com.okta.sdk.resource.client.ApiClient;
 import io.github.oktabulkdelete.internal.DeleterSettings;
 import io.github.oktabulkdelete.internal.DeletionRun;
 import io.github.oktabulkdelete.internal.OktaGateway;
-import io.github.oktabulkdelete.internal.RequestGate;
+import io.github.oktabulkdelete.internal.AdaptivePacer;
+import io.github.oktabulkdelete.internal.Pacer;
 import io.github.oktabulkdelete.internal.RetryWaits;
 import io.github.oktabulkdelete.internal.SdkOktaGateway;
 import io.github.oktabulkdelete.internal.TunedClients;
@@ -46,6 +47,7 @@ import java.util.function.Consumer;
  *   <tr><td>{@link Builder#maxConcurrency(int)}</td><td>4, capped by the client's connection pool</td></tr>
  *   <tr><td>{@link Builder#maxAttempts(int)}</td><td>6 per request (1 + 5 retries)</td></tr>
  *   <tr><td>{@link Builder#maxRetryWait(Duration)}</td><td>60 seconds</td></tr>
+ *   <tr><td>{@link Builder#adaptivePacing(boolean)}</td><td>{@code false}: a fixed rate</td></tr>
  *   <tr><td>{@link Builder#dryRun(boolean)}</td><td>{@code false}</td></tr>
  * </table>
  *
@@ -157,6 +159,15 @@ public final class BulkUserDeleter {
         return settings.maxConcurrency();
     }
 
+    DeleterSettings settings() {
+        return settings;
+    }
+
+    /** @return whether this deleter paces by the rate limits learned from Okta's headers */
+    public boolean isAdaptivePacing() {
+        return settings.pacer() instanceof AdaptivePacer;
+    }
+
     /** @return whether this deleter only looks users up */
     public boolean isDryRun() {
         return settings.dryRun();
@@ -169,7 +180,8 @@ public final class BulkUserDeleter {
 
     @Override
     public String toString() {
-        return "BulkUserDeleter{maxConcurrency=" + settings.maxConcurrency() + ", dryRun=" + settings.dryRun()
+        return "BulkUserDeleter{maxConcurrency=" + settings.maxConcurrency() + ", adaptivePacing="
+                + isAdaptivePacing() + ", dryRun=" + settings.dryRun()
                 + ", protectedLogins=" + settings.protectedLogins().size() + ", retry=" + settings.retry().getName()
                 + '}';
     }
@@ -196,6 +208,8 @@ public final class BulkUserDeleter {
         private Set<String> protectedLogins = Set.of();
         private boolean dryRun;
         private long maxDeletions = Long.MAX_VALUE;
+        private boolean adaptivePacing;
+        private double maxShareOfLimit = 1.0;
         private DeletionListener listener = DeletionListener.NONE;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
@@ -217,6 +231,8 @@ public final class BulkUserDeleter {
             b.protectedLogins = protectedLogins;
             b.dryRun = dryRun;
             b.maxDeletions = maxDeletions;
+            b.adaptivePacing = adaptivePacing;
+            b.maxShareOfLimit = maxShareOfLimit;
             b.listener = listener;
             b.clock = clock;
             b.sleeper = sleeper;
@@ -250,6 +266,43 @@ public final class BulkUserDeleter {
          */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /**
+         * Pace at the org's rate limits, learned from the responses' {@code X-Rate-Limit-*} headers, instead of at a
+         * fixed rate. Default {@code false}.
+         *
+         * <p>With it, the run keeps one budget per rate-limit bucket it touches (learning from the headers which
+         * of lookup, deactivate and delete share a bucket), spreads what remains of each window over the rest of
+         * the window instead of bursting and then waiting, and keeps no more requests in flight than rate and
+         * latency call for (halving them on a concurrency 429). A rate set with {@link #requestsPerMinute(int)} or
+         * {@link #rateLimiter(RateLimiter)} stays a hard upper bound; without one there is none for a client built
+         * by {@link OktaClients}, whose every response carries the headers. A plain {@code ApiClient} only shows
+         * the headers of its 429s, so it stays at the configured rate (default 300 per minute), paced further by
+         * what the 429s say.
+         *
+         * @param adaptivePacing whether to pace by the learned limits
+         * @return this builder
+         */
+        public Builder adaptivePacing(boolean adaptivePacing) {
+            this.adaptivePacing = adaptivePacing;
+            return this;
+        }
+
+        /**
+         * With {@link #adaptivePacing(boolean)}: the share of each bucket's limit this run may use, leaving the
+         * rest to the org's other clients. Default 1.0 (Okta already limits one token to its own share).
+         *
+         * @param maxShareOfLimit in (0, 1]
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder maxShareOfLimit(double maxShareOfLimit) {
+            if (!(maxShareOfLimit > 0 && maxShareOfLimit <= 1)) {
+                throw new IllegalArgumentException("maxShareOfLimit must be in (0, 1], was " + maxShareOfLimit);
+            }
+            this.maxShareOfLimit = maxShareOfLimit;
             return this;
         }
 
@@ -435,14 +488,20 @@ public final class BulkUserDeleter {
                 throw new IllegalStateException("set either retry or maxAttempts/maxRetryWait, not both");
             }
             RateLimiter limiter = rateLimiter != null ? rateLimiter
-                    : defaultRateLimiter(requestsPerMinute == null ? DEFAULT_REQUESTS_PER_MINUTE : requestsPerMinute);
+                    : requestsPerMinute != null ? defaultRateLimiter(requestsPerMinute)
+                    : adaptivePacing && tunedPoolSize != null ? null
+                    : defaultRateLimiter(DEFAULT_REQUESTS_PER_MINUTE);
             Retry effectiveRetry = retry != null ? retry : defaultRetry(
                     maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts,
                     maxRetryWait == null ? DEFAULT_MAX_RETRY_WAIT : maxRetryWait, clock);
             int pool = tunedPoolSize != null ? tunedPoolSize
                     : connectionPoolSize != null ? connectionPoolSize : PLAIN_CLIENT_POOL_SIZE;
-            DeleterSettings settings = new DeleterSettings(gateway, RequestGate.of(limiter), effectiveRetry, sleeper,
-                    clock, Math.min(maxConcurrency, pool), dryRun, maxDeletions, protectedLogins, listener);
+            int concurrency = Math.min(maxConcurrency, pool);
+            Pacer pacer = adaptivePacing
+                    ? new AdaptivePacer(clock, sleeper, limiter, maxShareOfLimit, concurrency)
+                    : Pacer.of(limiter);
+            DeleterSettings settings = new DeleterSettings(gateway, pacer, effectiveRetry, sleeper, clock,
+                    concurrency, dryRun, maxDeletions, protectedLogins, listener);
             return new BulkUserDeleter(settings, copy());
         }
 

@@ -29,22 +29,27 @@ final class Calls {
         this.run = run;
     }
 
-    <T> T call(String login, Attempts attempts, Supplier<T> request) throws InterruptedException {
+    <T> T call(String login, Attempts attempts, CallRoute route, Supplier<T> request) throws InterruptedException {
         Retry.AsyncContext<Object> context = run.settings().retry().asyncContext();
+        Pacer pacer = run.settings().pacer();
         int attempt = 0;
         while (true) {
-            run.settings().gate().acquire();
+            Pacer.Ticket ticket = pacer.acquire(route);
             attempt++;
             attempts.count++;
             run.countRequest();
             try {
                 T value = request.get();
-                report(run.gateway().takeRateLimitStatus());
+                pacer.done(ticket, report(run.gateway().takeRateLimitStatus()));
                 completeQuietly(context);
                 return value;
-            } catch (OktaRequestException e) {
+            } catch (RuntimeException unexpected) {
+                if (!(unexpected instanceof OktaRequestException e)) {
+                    pacer.done(ticket, null);
+                    throw unexpected;
+                }
                 RateLimitStatus captured = run.gateway().takeRateLimitStatus();
-                report(captured != null ? captured : e.rateLimit());
+                pacer.done(ticket, report(captured != null ? captured : e.rateLimit()));
                 long waitMillis = context.onError(e);
                 if (waitMillis < 0 || run.isStopping()) {
                     throw e;
@@ -56,10 +61,11 @@ final class Calls {
         }
     }
 
-    private void report(RateLimitStatus status) {
+    private RateLimitStatus report(RateLimitStatus status) {
         if (status != null) {
             run.listener().onRateLimitStatus(status);
         }
+        return status;
     }
 
     private static void completeQuietly(Retry.AsyncContext<Object> context) {

@@ -13,12 +13,12 @@ import java.util.Set;
  * @param protectedLogins lower-cased logins and ids that are never touched
  * @param maxConcurrency how many logins are worked on at once, already capped by the connection pool
  */
-public record DeleterSettings(OktaGateway gateway, RequestGate gate, Retry retry, Sleeper sleeper, Clock clock,
+public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sleeper sleeper, Clock clock,
         int maxConcurrency, boolean dryRun, long maxDeletions, Set<String> protectedLogins, DeletionListener listener) {
 
     public DeleterSettings {
         Objects.requireNonNull(gateway, "gateway");
-        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(pacer, "pacer");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(clock, "clock");

@@ -149,7 +149,8 @@ public final class DeletionRun {
     private void lookUpTokenOwner() throws InterruptedException {
         Calls calls = new Calls(run);
         try {
-            FoundUser owner = calls.call("me", new Calls.Attempts(), () -> run.gateway().getUser("me"));
+            FoundUser owner = calls.call("me", new Calls.Attempts(), CallRoute.LOOKUP,
+                    () -> run.gateway().getUser("me"));
             run.tokenOwnerId(owner.id());
         } catch (OktaRequestException e) {
             switch (e.httpStatus()) {

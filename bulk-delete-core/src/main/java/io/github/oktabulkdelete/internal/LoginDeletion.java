@@ -73,7 +73,8 @@ final class LoginDeletion {
         try {
             if (login.indexOf('/') >= 0) {
                 // a login with '/' cannot be fetched by path: search for it
-                List<FoundUser> found = calls.call(login, attempts, () -> run.gateway().findByLogin(login));
+                List<FoundUser> found = calls.call(login, attempts, CallRoute.SEARCH,
+                        () -> run.gateway().findByLogin(login));
                 run.succeeded(Step.LOOKUP);
                 List<FoundUser> exact = found.stream().filter(u -> login.equalsIgnoreCase(u.login())).toList();
                 if (exact.size() > 1) {
@@ -82,7 +83,7 @@ final class LoginDeletion {
                 }
                 return exact.isEmpty() ? null : exact.get(0);
             }
-            FoundUser user = calls.call(login, attempts, () -> run.gateway().getUser(login));
+            FoundUser user = calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(login));
             run.succeeded(Step.LOOKUP);
             return user;
         } catch (OktaRequestException e) {
@@ -124,7 +125,7 @@ final class LoginDeletion {
             throws InterruptedException {
         int before = attempts.count();
         try {
-            calls.call(login, attempts, () -> {
+            calls.call(login, attempts, CallRoute.DEACTIVATE, () -> {
                 run.gateway().deactivate(user.id());
                 return null;
             });
@@ -138,7 +139,7 @@ final class LoginDeletion {
             boolean earlierAttemptMayHaveWorked = attempts.count() - before > 1;
             FoundUser now;
             try {
-                now = calls.call(login, attempts, () -> run.gateway().getUser(user.id()));
+                now = calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(user.id()));
             } catch (OktaRequestException again) {
                 if (again.httpStatus() == 404) {
                     return new DeactivationResult(false, new DeletionOutcome.NotFound(login, attempts.count()));
@@ -156,7 +157,7 @@ final class LoginDeletion {
 
     private void delete(String login, String userId, Calls.Attempts attempts) throws InterruptedException {
         try {
-            calls.call(login, attempts, () -> {
+            calls.call(login, attempts, CallRoute.DELETE, () -> {
                 run.gateway().delete(userId);
                 return null;
             });

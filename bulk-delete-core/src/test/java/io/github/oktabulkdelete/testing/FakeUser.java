@@ -31,6 +31,16 @@ public record FakeUser(String id, String login, String email, String firstName, 
     /**
      * Checks the components.
      *
+     * @param id as {@link #id()}
+     * @param login as {@link #login()}
+     * @param email as {@link #email()}
+     * @param firstName as {@link #firstName()}
+     * @param lastName as {@link #lastName()}
+     * @param status as {@link #status()}
+     * @param created as {@link #created()}
+     * @param activated as {@link #activated()}
+     * @param statusChanged as {@link #statusChanged()}
+     * @param lastUpdated as {@link #lastUpdated()}
      * @throws NullPointerException if a component other than {@code activated} or {@code statusChanged} is
      *         {@code null}
      */

@@ -2,6 +2,7 @@ package io.github.oktabulkdelete.testing;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -114,7 +115,7 @@ final class OktaErrors {
     }
 
     /** {@code length} letters and digits drawn from {@code random}, for deterministic ids. */
-    static String alphanumeric(java.util.Random random, int length) {
+    static String alphanumeric(Random random, int length) {
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
             chars[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];

@@ -28,6 +28,13 @@ public record RecordedRequest(String method, String rawPath, String rawQuery, Ro
     /**
      * Checks the components.
      *
+     * @param method as {@link #method()}
+     * @param rawPath as {@link #rawPath()}
+     * @param rawQuery as {@link #rawQuery()}
+     * @param route as {@link #route()}
+     * @param status as {@link #status()}
+     * @param authorized as {@link #authorized()}
+     * @param receivedAt as {@link #receivedAt()}
      * @throws NullPointerException if a component other than {@code rawQuery} is {@code null}
      */
     public RecordedRequest {

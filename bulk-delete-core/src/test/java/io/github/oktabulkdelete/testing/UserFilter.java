@@ -1,7 +1,5 @@
 package io.github.oktabulkdelete.testing;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -174,16 +172,5 @@ final class UserFilter {
 
     private IllegalArgumentException error() {
         return new IllegalArgumentException("unsupported expression at " + pos + ": " + text);
-    }
-
-    /** All users of {@code users} that match, in order. */
-    static List<FakeUser> select(List<FakeUser> users, Predicate<FakeUser> predicate) {
-        List<FakeUser> result = new ArrayList<>();
-        for (FakeUser user : users) {
-            if (predicate.test(user)) {
-                result.add(user);
-            }
-        }
-        return result;
     }
 }

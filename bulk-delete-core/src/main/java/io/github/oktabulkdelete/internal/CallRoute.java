@@ -1,0 +1,16 @@
+package io.github.oktabulkdelete.internal;
+
+/**
+ * The kinds of request a deletion makes. Each may count against its own Okta rate-limit bucket or share one with
+ * another; the adaptive pacer learns which from the responses' headers.
+ */
+public enum CallRoute {
+    /** {@code GET /api/v1/users/{idOrLogin}}, {@code me} included. */
+    LOOKUP,
+    /** {@code GET /api/v1/users?filter=...}. */
+    SEARCH,
+    /** {@code POST /api/v1/users/{id}/lifecycle/deactivate}. */
+    DEACTIVATE,
+    /** {@code DELETE /api/v1/users/{id}}. */
+    DELETE
+}

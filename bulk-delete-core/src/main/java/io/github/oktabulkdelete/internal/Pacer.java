@@ -1,0 +1,44 @@
+package io.github.oktabulkdelete.internal;
+
+import io.github.oktabulkdelete.RateLimitStatus;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+
+/**
+ * Decides when each HTTP request may go: every attempt, retries included, takes a ticket first and hands it back
+ * with what the response said about the rate limits.
+ */
+public interface Pacer {
+
+    /** A request allowed to go. */
+    record Ticket(CallRoute route, long sequence) {
+    }
+
+    /** Waits until a request on this route may go. */
+    Ticket acquire(CallRoute route) throws InterruptedException;
+
+    /**
+     * The request of this ticket ended.
+     *
+     * @param status its response's rate-limit headers, or {@code null} when none were seen
+     */
+    void done(Ticket ticket, RateLimitStatus status);
+
+    /** A pacer that only takes a permit from a Resilience4j rate limiter shared by all workers. */
+    static Pacer of(RateLimiter limiter) {
+        return new Pacer() {
+            @Override
+            public Ticket acquire(CallRoute route) throws InterruptedException {
+                while (!limiter.acquirePermission()) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("interrupted while waiting for a rate-limit permit");
+                    }
+                }
+                return new Ticket(route, 0);
+            }
+
+            @Override
+            public void done(Ticket ticket, RateLimitStatus status) {
+            }
+        };
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.oktabulkdelete.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.github.oktabulkdelete.RateLimitStatus;
+import io.github.oktabulkdelete.testing.MutableClock;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The adaptive pacer, driven by hand on one thread: a fake clock, a sleeper that advances it, no real waiting. */
+class AdaptivePacerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+    private final MutableClock clock = MutableClock.at(T0);
+    private final List<Duration> sleeps = new ArrayList<>();
+
+    private AdaptivePacer pacer(double share, int maxInFlight) {
+        return new AdaptivePacer(clock, d -> {
+            sleeps.add(d);
+            clock.advance(d);
+        }, null, share, maxInFlight);
+    }
+
+    /** One request on a route whose response says limit/remaining/reset (seconds after T0), after a latency. */
+    private void request(AdaptivePacer pacer, CallRoute route, long limit, long remaining, long resetAfterT0,
+            Duration latency) throws InterruptedException {
+        Pacer.Ticket ticket = pacer.acquire(route);
+        clock.advance(latency);
+        pacer.done(ticket, status(limit, remaining, resetAfterT0, 200));
+    }
+
+    /** One request whose response carried no rate-limit headers. */
+    private static void send(AdaptivePacer pacer, CallRoute route) throws InterruptedException {
+        pacer.done(pacer.acquire(route), null);
+    }
+
+    private RateLimitStatus status(long limit, long remaining, long resetAfterT0, int httpStatus) {
+        Instant date = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        return new RateLimitStatus("b", httpStatus, limit, remaining, T0.plusSeconds(resetAfterT0), date);
+    }
+
+    @Test
+    void theFirstRequestGoesAtOnceAndTheNextWaitsForItsReading() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+
+        pacer.acquire(CallRoute.DELETE);
+
+        assertThat(sleeps).isEmpty();
+        assertThat(pacer.nextAllowed(CallRoute.DELETE, clock.instant()))
+                .as("one probe at a time until the first reading").isAfter(clock.instant());
+    }
+
+    @Test
+    void theRemainingBudgetIsSpreadOverTheRestOfTheWindow() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        request(pacer, CallRoute.DELETE, 600, 599, 60, Duration.ZERO);
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(sleeps).singleElement().satisfies(d -> assertThat(d.toMillis())
+                .as("60 s / 599 requests").isBetween(99L, 101L));
+    }
+
+    @Test
+    void aLateReadingWithLittleLeftSpreadsItEvenMoreThinly() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        clock.advance(Duration.ofSeconds(30));
+        request(pacer, CallRoute.DELETE, 600, 10, 60, Duration.ZERO);
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(sleeps).singleElement().isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anEmptyBucketWaitsForItsResetAndThenSpreadsTheFullLimit() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        request(pacer, CallRoute.DELETE, 100, 99, 60, Duration.ZERO); // learns the 60 s window
+        clock.advance(Duration.ofSeconds(50));
+        request(pacer, CallRoute.DELETE, 100, 0, 60, Duration.ZERO);
+
+        send(pacer, CallRoute.DELETE);
+        assertThat(clock.instant()).isEqualTo(T0.plusSeconds(60));
+
+        send(pacer, CallRoute.DELETE);
+        assertThat(sleeps.get(sleeps.size() - 1)).as("60 s / 100 until a new reading").isEqualTo(
+                Duration.ofMillis(600));
+    }
+
+    @Test
+    void aShareOfEachBucketIsLeftToTheOrgsOtherClients() throws InterruptedException {
+        AdaptivePacer pacer = pacer(0.8, 8);
+        clock.advance(Duration.ofSeconds(30));
+        request(pacer, CallRoute.DELETE, 100, 30, 60, Duration.ZERO);
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(sleeps).singleElement().as("(30 - 20) left for 30 s").isEqualTo(Duration.ofSeconds(3));
+        clock.advance(Duration.ofSeconds(1));
+        request(pacer, CallRoute.DELETE, 100, 20, 60, Duration.ZERO);
+        Instant before = clock.instant();
+        send(pacer, CallRoute.DELETE);
+        assertThat(clock.instant()).as("the other clients' 20 are not touched: wait for the reset")
+                .isEqualTo(T0.plusSeconds(60)).isAfter(before);
+    }
+
+    @Test
+    void requestsSentSinceTheReadingAreCountedAgainstTheBudget() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        clock.advance(Duration.ofSeconds(40));
+        request(pacer, CallRoute.DELETE, 600, 3, 60, Duration.ZERO);
+
+        List<Instant> sends = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            send(pacer, CallRoute.DELETE); // no reading comes back: only our own count tells what is left
+            sends.add(clock.instant());
+        }
+
+        assertThat(sends).as("3 left over the 20 s to the reset, evenly; the 4th only after it").containsExactly(
+                T0.plusNanos(46_666_666_666L), T0.plusNanos(53_333_333_333L), T0.plusSeconds(60), T0.plusMillis(60_100));
+    }
+
+    @Test
+    void bucketsAreLearnedFromTheHeadersNotAssumed() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        request(pacer, CallRoute.LOOKUP, 2000, 1999, 60, Duration.ZERO);
+        request(pacer, CallRoute.DEACTIVATE, 600, 599, 60, Duration.ZERO);
+        request(pacer, CallRoute.DELETE, 600, 598, 60, Duration.ZERO);
+
+        assertThat(pacer.sharing(CallRoute.DELETE)).containsExactlyInAnyOrder(CallRoute.DEACTIVATE, CallRoute.DELETE);
+        assertThat(pacer.sharing(CallRoute.LOOKUP)).containsExactly(CallRoute.LOOKUP);
+    }
+
+    @Test
+    void twoRoutesShowingTheSameRemainingCountAreSeparateBuckets() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        request(pacer, CallRoute.DEACTIVATE, 600, 599, 60, Duration.ZERO);
+        request(pacer, CallRoute.DELETE, 600, 599, 60, Duration.ZERO);
+
+        assertThat(pacer.provenSeparate(CallRoute.DEACTIVATE, CallRoute.DELETE)).isTrue();
+        assertThat(pacer.sharing(CallRoute.DELETE)).containsExactly(CallRoute.DELETE);
+    }
+
+    @Test
+    void aSharedBucketCountsTheOtherRoutesRequestsToo() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        clock.advance(Duration.ofSeconds(50));
+        request(pacer, CallRoute.DEACTIVATE, 600, 3, 60, Duration.ZERO);
+        request(pacer, CallRoute.DELETE, 600, 2, 60, Duration.ZERO);
+
+        send(pacer, CallRoute.DEACTIVATE);
+        Instant first = clock.instant();
+        send(pacer, CallRoute.DELETE);
+        Instant second = clock.instant();
+        send(pacer, CallRoute.DEACTIVATE);
+
+        assertThat(first).as("2 left in the shared bucket for 10 s").isEqualTo(T0.plusSeconds(55));
+        assertThat(second).isEqualTo(T0.plusSeconds(60));
+        assertThat(clock.instant()).as("then the reset").isAfter(T0.plusSeconds(60));
+    }
+
+    @Test
+    void a429sHeadersAloneAreEnoughToWaitForTheReset() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        Pacer.Ticket ticket = pacer.acquire(CallRoute.DELETE);
+        pacer.done(ticket, status(100, 0, 20, 429));
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(clock.instant()).isEqualTo(T0.plusSeconds(20));
+    }
+
+    @Test
+    void inFlightFollowsRateTimesLatencyAndHalvesOnAConcurrency429() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 20);
+        assertThat(pacer.inFlightTarget()).as("before anything is known: one probe").isEqualTo(1);
+
+        request(pacer, CallRoute.DELETE, 600, 599, 60, Duration.ofMillis(400));
+        assertThat(pacer.inFlightTarget()).as("10/s x 0.4 s + 1").isEqualTo(5);
+
+        Pacer.Ticket ticket = pacer.acquire(CallRoute.DELETE);
+        pacer.done(ticket, new RateLimitStatus("b", 429, 0, 0, T0.plusSeconds(120), T0));
+        assertThat(pacer.inFlightTarget()).isLessThanOrEqualTo(2);
+
+        AdaptivePacer fast = pacer(1.0, 3);
+        request(fast, CallRoute.DELETE, 6000, 5999, 60, Duration.ofMillis(400));
+        assertThat(fast.inFlightTarget()).as("never above the worker count").isEqualTo(3);
+    }
+
+    @Test
+    void theConfiguredRateStaysAHardCapEveryRequestTakesAPermitFrom() throws InterruptedException {
+        RateLimiter cap = mock(RateLimiter.class);
+        when(cap.acquirePermission()).thenReturn(true);
+        AdaptivePacer pacer = new AdaptivePacer(clock, clock::advance, cap, 1.0, 8);
+
+        request(pacer, CallRoute.LOOKUP, 2000, 1999, 60, Duration.ZERO);
+        request(pacer, CallRoute.DELETE, 600, 599, 60, Duration.ZERO);
+
+        verify(cap, times(2)).acquirePermission();
+    }
+}
