@@ -17,9 +17,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>Budgets per bucket.</b> Each route's latest reading gives the bucket's limit, what remains and when the
- *       window resets. Routes whose readings show the same limit and reset share one budget, unless two of them
- *       were ever seen with the same remaining count in the same window: in a shared bucket every request takes
- *       its own number, so that proves the buckets separate.
+ *       window resets. Routes whose readings show the same limit share one budget (the freshest reading speaks
+ *       for it), unless two of them were ever seen with the same remaining count in the same window: in a shared
+ *       bucket every request takes its own number, so that proves the buckets separate. Until then, sharing is
+ *       assumed, which can only make the run slower, never cause 429s.
  *   <li><b>Spreading.</b> What remains of a bucket, less the requests sent since the reading and the share left to
  *       the org's other clients ({@code 1 - maxShareOfLimit}), is spread evenly over the rest of the window. An
  *       empty bucket waits for its reset; after a reset, before a new reading, the bucket's limit is spread over a
@@ -180,7 +181,7 @@ public final class AdaptivePacer implements Pacer {
         for (CallRoute other : CallRoute.values()) {
             Reading theirs = latest[other.ordinal()];
             if (other != route && theirs != null && !separate[route.ordinal()][other.ordinal()]
-                    && theirs.limit() == mine.limit() && sameWindow(theirs.resetServer(), mine.resetServer())) {
+                    && theirs.limit() == mine.limit()) {
                 group.add(other);
             }
         }
@@ -223,7 +224,8 @@ public final class AdaptivePacer implements Pacer {
             if (usable <= 0) {
                 return reset;
             }
-            interval = Duration.between(now, reset).dividedBy(usable);
+            // usable + 1 gaps: the last request goes one gap before the reset, not on it
+            interval = Duration.between(now, reset).dividedBy(usable + 1);
         }
         if (last == null) {
             return now;
