@@ -29,6 +29,10 @@ public record BatchStop(Cause cause, String message) {
          * would have been one too many, and all after it, are not attempted.
          */
         DELETION_LIMIT,
+        /** The batch was cancelled through its {@link Cancellation}. */
+        CANCELLED,
+        /** The batch reached the deadline of its {@link Cancellation}. */
+        DEADLINE,
         /** The calling thread was interrupted. */
         INTERRUPTED,
         /** Reading the input failed (its iterator threw); the logins read before have their outcomes. */

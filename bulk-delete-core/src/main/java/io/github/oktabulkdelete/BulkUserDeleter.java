@@ -124,9 +124,22 @@ public final class BulkUserDeleter {
      * @throws NullPointerException if {@code logins} is {@code null}
      */
     public BulkDeleteResult deleteAll(Iterable<String> logins) {
+        return deleteAll(logins, Cancellation.create());
+    }
+
+    /**
+     * As {@link #deleteAll(Iterable)}, stopping early when the cancellation is cancelled or reaches its deadline.
+     *
+     * @param logins the logins; {@code null} elements become {@link SkipReason#INVALID_LOGIN} skips
+     * @param cancellation stops the batch from another thread or at a deadline
+     * @return the outcomes and totals; the not-attempted logins are {@link DeletionOutcome.NotAttempted}
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public BulkDeleteResult deleteAll(Iterable<String> logins, Cancellation cancellation) {
         Objects.requireNonNull(logins, "logins");
+        Objects.requireNonNull(cancellation, "cancellation");
         List<DeletionOutcome> outcomes = new ArrayList<>();
-        BulkDeleteSummary summary = new DeletionRun(settings).execute(logins, (index, outcome) -> {
+        BulkDeleteSummary summary = new DeletionRun(settings, cancellation).execute(logins, (index, outcome) -> {
             while (outcomes.size() <= index) {
                 outcomes.add(null);
             }
@@ -149,9 +162,25 @@ public final class BulkUserDeleter {
      * @throws NullPointerException if an argument is {@code null}
      */
     public BulkDeleteSummary deleteAll(Iterable<String> logins, Consumer<? super DeletionOutcome> consumer) {
+        return deleteAll(logins, consumer, Cancellation.create());
+    }
+
+    /**
+     * As {@link #deleteAll(Iterable, Consumer)}, stopping early when the cancellation is cancelled or reaches its
+     * deadline.
+     *
+     * @param logins the logins; {@code null} elements become {@link SkipReason#INVALID_LOGIN} skips
+     * @param consumer receives every outcome
+     * @param cancellation stops the batch from another thread or at a deadline
+     * @return the totals
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public BulkDeleteSummary deleteAll(Iterable<String> logins, Consumer<? super DeletionOutcome> consumer,
+            Cancellation cancellation) {
         Objects.requireNonNull(logins, "logins");
         Objects.requireNonNull(consumer, "consumer");
-        return new DeletionRun(settings).execute(logins, (index, outcome) -> consumer.accept(outcome));
+        Objects.requireNonNull(cancellation, "cancellation");
+        return new DeletionRun(settings, cancellation).execute(logins, (index, outcome) -> consumer.accept(outcome));
     }
 
     /** @return how many logins are worked on at once, after the cap by the connection pool */
@@ -498,7 +527,7 @@ public final class BulkUserDeleter {
                     : connectionPoolSize != null ? connectionPoolSize : PLAIN_CLIENT_POOL_SIZE;
             int concurrency = Math.min(maxConcurrency, pool);
             Pacer pacer = adaptivePacing
-                    ? new AdaptivePacer(clock, sleeper, limiter, maxShareOfLimit, concurrency)
+                    ? new AdaptivePacer(clock, limiter, maxShareOfLimit, concurrency)
                     : Pacer.of(limiter);
             DeleterSettings settings = new DeleterSettings(gateway, pacer, effectiveRetry, sleeper, clock,
                     concurrency, dryRun, maxDeletions, protectedLogins, listener);

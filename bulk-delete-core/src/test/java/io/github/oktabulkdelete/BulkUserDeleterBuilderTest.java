@@ -79,7 +79,7 @@ class BulkUserDeleterBuilderTest {
         BulkUserDeleter deleter = BulkUserDeleter.builder(gateway, 8).build();
         assertThatThrownBy(() -> deleter.deleteAll(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("logins");
-        assertThatThrownBy(() -> deleter.deleteAll(List.of(), null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> deleter.deleteAll(List.of(), (Consumer<DeletionOutcome>) null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("consumer");
         verifyNoInteractions(gateway);
     }

@@ -479,6 +479,44 @@ class BulkUserDeleterTest {
         assertThat(summary.isSuccess()).isTrue();
     }
 
+    @Test
+    void aCancelledBatchFinishesWhatIsInFlightAndReturnsTheRestNotAttempted() {
+        List<String> logins = IntStream.range(0, 5).mapToObj(i -> "c" + i + "@corp.example").toList();
+        logins.forEach(l -> org.addUser(l, UserStatus.DEPROVISIONED));
+        Cancellation cancellation = Cancellation.create();
+        DeletionListener cancelAfterTwo = after("DELETE /api/v1/users/{id}", 2, () -> cancellation.cancel("Ctrl-C"));
+
+        BulkDeleteResult result = deleter().listener(cancelAfterTwo).build().deleteAll(logins, cancellation);
+
+        assertThat(result.outcomes()).extracting(DeletionOutcome::kind).containsExactly(OutcomeKind.DELETED,
+                OutcomeKind.DELETED, OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED);
+        assertThat(result.stop()).hasValueSatisfying(s -> {
+            assertThat(s.cause()).isEqualTo(BatchStop.Cause.CANCELLED);
+            assertThat(s.message()).contains("Ctrl-C");
+        });
+        assertThat(org.deletedLogins()).containsExactly("c0@corp.example", "c1@corp.example");
+    }
+
+    @Test
+    void aDeadlineStopsAWorkerWaitingOutA429StormAndMarksItsLogin() {
+        List<String> logins = List.of("d0@corp.example", "d1@corp.example");
+        logins.forEach(l -> org.addUser(l, UserStatus.DEPROVISIONED));
+        org.failNext(Route.DELETE_USER, 100, Fault.rateLimited(Duration.ofMinutes(10)));
+        Cancellation cancellation = Cancellation.create().cancelAt(clock.instant().plusSeconds(90));
+
+        BulkDeleteResult result = deleter().build().deleteAll(logins, cancellation);
+
+        assertThat(result.outcomes().get(0)).isInstanceOfSatisfying(DeletionOutcome.Failed.class, f -> {
+            assertThat(f.step()).isEqualTo(Step.DELETE);
+            assertThat(f.message()).contains("stopped while waiting", "deadline");
+        });
+        assertThat(result.outcomes().get(1)).isInstanceOf(DeletionOutcome.NotAttempted.class);
+        assertThat(result.stop()).hasValueSatisfying(s -> assertThat(s.cause()).isEqualTo(BatchStop.Cause.DEADLINE));
+        assertThat(sleeps).as("each wait capped at 60 s, though the Reset is 10 minutes away")
+                .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
+        assertThat(org.status("d0@corp.example")).contains(UserStatus.DEPROVISIONED);
+    }
+
     /**
      * A listener that runs an action once, right after the nth response of a bucket: "someone else" acting between
      * two of our calls. Listener calls are serialized and, at concurrency 1, ordered.

@@ -31,7 +31,7 @@ import java.util.Set;
  *   <li><b>Hard cap.</b> An optional Resilience4j rate limiter that every request also takes a permit from.
  * </ul>
  * Server times ({@code Reset}, {@code Date}) are mapped to the local clock by the smallest offset seen, which
- * is never earlier than the true one. Thread-safe; waits go through the injected {@link Sleeper}.
+ * is never earlier than the true one. Thread-safe; waits go through the sleeper each call brings.
  */
 public final class AdaptivePacer implements Pacer {
 
@@ -47,7 +47,6 @@ public final class AdaptivePacer implements Pacer {
     }
 
     private final Clock clock;
-    private final Sleeper sleeper;
     private final RateLimiter cap;
     private final double maxShareOfLimit;
     private final int maxInFlight;
@@ -70,9 +69,8 @@ public final class AdaptivePacer implements Pacer {
      * @param maxShareOfLimit the share of each bucket this run may use, in (0, 1]
      * @param maxInFlight the most requests in flight
      */
-    public AdaptivePacer(Clock clock, Sleeper sleeper, RateLimiter cap, double maxShareOfLimit, int maxInFlight) {
+    public AdaptivePacer(Clock clock, RateLimiter cap, double maxShareOfLimit, int maxInFlight) {
         this.clock = clock;
-        this.sleeper = sleeper;
         this.cap = cap;
         this.maxShareOfLimit = maxShareOfLimit;
         this.maxInFlight = maxInFlight;
@@ -80,9 +78,9 @@ public final class AdaptivePacer implements Pacer {
     }
 
     @Override
-    public Ticket acquire(CallRoute route) throws InterruptedException {
+    public Ticket acquire(CallRoute route, Sleeper sleeper) throws InterruptedException {
         if (cap != null) {
-            Pacer.of(cap).acquire(route);
+            Pacer.of(cap).acquire(route, sleeper);
         }
         while (true) {
             Duration wait;

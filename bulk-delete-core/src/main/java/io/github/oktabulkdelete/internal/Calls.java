@@ -34,7 +34,7 @@ final class Calls {
         Pacer pacer = run.settings().pacer();
         int attempt = 0;
         while (true) {
-            Pacer.Ticket ticket = pacer.acquire(route);
+            Pacer.Ticket ticket = pacer.acquire(route, run.sleeper());
             attempt++;
             attempts.count++;
             run.countRequest();
@@ -56,7 +56,7 @@ final class Calls {
                 }
                 Duration wait = Duration.ofMillis(waitMillis);
                 run.listener().onRetry(login, e, attempt, wait);
-                run.settings().sleeper().sleep(wait);
+                run.sleep(wait);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.github.oktabulkdelete.internal;
 
 import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.BulkDeleteSummary;
+import io.github.oktabulkdelete.Cancellation;
 import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.OutcomeCounts;
@@ -40,9 +41,9 @@ public final class DeletionRun {
     private final Map<SkipReason, Long> bySkipReason = new EnumMap<>(SkipReason.class);
     private final Object sinkLock = new Object();
 
-    public DeletionRun(DeleterSettings settings) {
+    public DeletionRun(DeleterSettings settings, Cancellation cancellation) {
         this.settings = settings;
-        this.run = new RunState(settings);
+        this.run = new RunState(settings, cancellation);
     }
 
     public BulkDeleteSummary execute(Iterable<String> logins, Sink sink) {
@@ -51,10 +52,14 @@ public final class DeletionRun {
         long next = 0;
         boolean interrupted = false;
         try {
-            lookUpTokenOwner();
+            if (!run.checkCancelled()) {
+                lookUpTokenOwner();
+            }
         } catch (InterruptedException e) {
             interrupted = true;
             run.stop(BatchStop.Cause.INTERRUPTED, "interrupted while looking up the token owner");
+        } catch (RunCancelledException e) {
+            // the stop is recorded
         }
         if (!run.isStopping()) {
             ExecutorService workers = Executors.newFixedThreadPool(settings.maxConcurrency(), threads());
@@ -64,7 +69,7 @@ public final class DeletionRun {
             try {
                 while (true) {
                     slots.acquire();
-                    if (run.isStopping() || !hasNext(input, next)) {
+                    if (run.isStopping() || run.checkCancelled() || !hasNext(input, next)) {
                         slots.release();
                         break;
                     }

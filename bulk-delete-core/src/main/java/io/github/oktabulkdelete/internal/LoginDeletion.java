@@ -65,6 +65,12 @@ final class LoginDeletion {
             Thread.currentThread().interrupt();
             return new DeletionOutcome.Failed(login, step, 0, null, "interrupted before the step completed",
                     attempts.count(), userId);
+        } catch (RunCancelledException e) {
+            if (step == Step.LOOKUP) {
+                return new DeletionOutcome.NotAttempted(login, e.getMessage());
+            }
+            return new DeletionOutcome.Failed(login, step, 0, null, "stopped while waiting to " + step
+                    + " (nothing after that was done): " + e.getMessage(), attempts.count(), userId);
         }
     }
 

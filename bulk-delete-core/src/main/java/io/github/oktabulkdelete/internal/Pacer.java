@@ -1,6 +1,7 @@
 package io.github.oktabulkdelete.internal;
 
 import io.github.oktabulkdelete.RateLimitStatus;
+import io.github.oktabulkdelete.Sleeper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 
 /**
@@ -13,8 +14,8 @@ public interface Pacer {
     record Ticket(CallRoute route, long sequence) {
     }
 
-    /** Waits until a request on this route may go. */
-    Ticket acquire(CallRoute route) throws InterruptedException;
+    /** Waits until a request on this route may go, through the given sleeper. */
+    Ticket acquire(CallRoute route, Sleeper sleeper) throws InterruptedException;
 
     /**
      * The request of this ticket ended.
@@ -27,7 +28,7 @@ public interface Pacer {
     static Pacer of(RateLimiter limiter) {
         return new Pacer() {
             @Override
-            public Ticket acquire(CallRoute route) throws InterruptedException {
+            public Ticket acquire(CallRoute route, Sleeper sleeper) throws InterruptedException {
                 while (!limiter.acquirePermission()) {
                     if (Thread.interrupted()) {
                         throw new InterruptedException("interrupted while waiting for a rate-limit permit");

@@ -1,7 +1,11 @@
 package io.github.oktabulkdelete.internal;
 
 import io.github.oktabulkdelete.BatchStop;
+import io.github.oktabulkdelete.Cancellation;
 import io.github.oktabulkdelete.DeletionListener;
+import io.github.oktabulkdelete.Sleeper;
+import java.time.Duration;
+import java.time.Instant;
 import io.github.oktabulkdelete.Step;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,9 +21,11 @@ final class RunState {
     private final AtomicReference<BatchStop> stop = new AtomicReference<>();
     private final AtomicBoolean[] stepSucceeded = new AtomicBoolean[Step.values().length];
     private volatile String tokenOwnerId;
+    private final Cancellation cancellation;
 
-    RunState(DeleterSettings settings) {
+    RunState(DeleterSettings settings, Cancellation cancellation) {
         this.settings = settings;
+        this.cancellation = cancellation;
         this.listener = new SafeListener(settings.listener());
         for (int i = 0; i < stepSucceeded.length; i++) {
             stepSucceeded[i] = new AtomicBoolean();
@@ -73,6 +79,51 @@ final class RunState {
 
     boolean hasSucceeded(Step step) {
         return stepSucceeded[step.ordinal()].get();
+    }
+
+    /** Stops the batch if its cancellation was cancelled or its deadline passed; whether it did. */
+    boolean checkCancelled() {
+        if (cancellation.isCancelled()) {
+            stop(BatchStop.Cause.CANCELLED, "cancelled: " + cancellation.reason().orElse("") + " — the logins not "
+                    + "attempted can be run again safely");
+            return true;
+        }
+        Instant deadline = cancellation.deadline().orElse(null);
+        if (deadline != null && !settings.clock().instant().isBefore(deadline)) {
+            stop(BatchStop.Cause.DEADLINE, "the batch reached its deadline (" + deadline + ") — the logins not "
+                    + "attempted can be run again safely");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Waits through the deleter's sleeper; the system sleeper is woken early by a cancellation or the deadline.
+     *
+     * @throws RunCancelledException if the batch is cancelled by the end of the wait
+     */
+    void sleep(Duration duration) throws InterruptedException {
+        if (settings.sleeper() == Sleeper.SYSTEM) {
+            Duration wait = duration;
+            Instant deadline = cancellation.deadline().orElse(null);
+            if (deadline != null) {
+                Duration untilDeadline = Duration.between(settings.clock().instant(), deadline);
+                wait = untilDeadline.compareTo(wait) < 0 ? untilDeadline : wait;
+            }
+            if (!wait.isNegative()) {
+                cancellation.awaitCancellation(wait);
+            }
+        } else {
+            settings.sleeper().sleep(duration);
+        }
+        if (checkCancelled()) {
+            throw new RunCancelledException(stopCause().message());
+        }
+    }
+
+    /** The run's waits, as a {@link Sleeper} for the pacer. */
+    Sleeper sleeper() {
+        return this::sleep;
     }
 
     String tokenOwnerId() {

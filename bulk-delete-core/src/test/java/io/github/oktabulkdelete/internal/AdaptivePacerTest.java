@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.github.oktabulkdelete.RateLimitStatus;
+import io.github.oktabulkdelete.Sleeper;
 import io.github.oktabulkdelete.testing.MutableClock;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Duration;
@@ -23,24 +24,26 @@ class AdaptivePacerTest {
     private final MutableClock clock = MutableClock.at(T0);
     private final List<Duration> sleeps = new ArrayList<>();
 
+    private final Sleeper sleeper = d -> {
+        sleeps.add(d);
+        clock.advance(d);
+    };
+
     private AdaptivePacer pacer(double share, int maxInFlight) {
-        return new AdaptivePacer(clock, d -> {
-            sleeps.add(d);
-            clock.advance(d);
-        }, null, share, maxInFlight);
+        return new AdaptivePacer(clock, null, share, maxInFlight);
     }
 
     /** One request on a route whose response says limit/remaining/reset (seconds after T0), after a latency. */
     private void request(AdaptivePacer pacer, CallRoute route, long limit, long remaining, long resetAfterT0,
             Duration latency) throws InterruptedException {
-        Pacer.Ticket ticket = pacer.acquire(route);
+        Pacer.Ticket ticket = pacer.acquire(route, sleeper);
         clock.advance(latency);
         pacer.done(ticket, status(limit, remaining, resetAfterT0, 200));
     }
 
     /** One request whose response carried no rate-limit headers. */
-    private static void send(AdaptivePacer pacer, CallRoute route) throws InterruptedException {
-        pacer.done(pacer.acquire(route), null);
+    private void send(AdaptivePacer pacer, CallRoute route) throws InterruptedException {
+        pacer.done(pacer.acquire(route, sleeper), null);
     }
 
     private RateLimitStatus status(long limit, long remaining, long resetAfterT0, int httpStatus) {
@@ -52,7 +55,7 @@ class AdaptivePacerTest {
     void theFirstRequestGoesAtOnceAndTheNextWaitsForItsReading() throws InterruptedException {
         AdaptivePacer pacer = pacer(1.0, 8);
 
-        pacer.acquire(CallRoute.DELETE);
+        pacer.acquire(CallRoute.DELETE, sleeper);
 
         assertThat(sleeps).isEmpty();
         assertThat(pacer.nextAllowed(CallRoute.DELETE, clock.instant()))
@@ -172,7 +175,7 @@ class AdaptivePacerTest {
     @Test
     void a429sHeadersAloneAreEnoughToWaitForTheReset() throws InterruptedException {
         AdaptivePacer pacer = pacer(1.0, 8);
-        Pacer.Ticket ticket = pacer.acquire(CallRoute.DELETE);
+        Pacer.Ticket ticket = pacer.acquire(CallRoute.DELETE, sleeper);
         pacer.done(ticket, status(100, 0, 20, 429));
 
         send(pacer, CallRoute.DELETE);
@@ -188,7 +191,7 @@ class AdaptivePacerTest {
         request(pacer, CallRoute.DELETE, 600, 599, 60, Duration.ofMillis(400));
         assertThat(pacer.inFlightTarget()).as("10/s x 0.4 s + 1").isEqualTo(5);
 
-        Pacer.Ticket ticket = pacer.acquire(CallRoute.DELETE);
+        Pacer.Ticket ticket = pacer.acquire(CallRoute.DELETE, sleeper);
         pacer.done(ticket, new RateLimitStatus("b", 429, 0, 0, T0.plusSeconds(120), T0));
         assertThat(pacer.inFlightTarget()).isLessThanOrEqualTo(2);
 
@@ -201,7 +204,7 @@ class AdaptivePacerTest {
     void theConfiguredRateStaysAHardCapEveryRequestTakesAPermitFrom() throws InterruptedException {
         RateLimiter cap = mock(RateLimiter.class);
         when(cap.acquirePermission()).thenReturn(true);
-        AdaptivePacer pacer = new AdaptivePacer(clock, clock::advance, cap, 1.0, 8);
+        AdaptivePacer pacer = new AdaptivePacer(clock, cap, 1.0, 8);
 
         request(pacer, CallRoute.LOOKUP, 2000, 1999, 60, Duration.ZERO);
         request(pacer, CallRoute.DELETE, 600, 599, 60, Duration.ZERO);
