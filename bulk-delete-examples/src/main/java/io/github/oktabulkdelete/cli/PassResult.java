@@ -1,0 +1,121 @@
+package io.github.oktabulkdelete.cli;
+
+import io.github.oktabulkdelete.BulkDeleteSummary;
+import io.github.oktabulkdelete.DeletionOutcome;
+import io.github.oktabulkdelete.OutcomeCounts;
+import io.github.oktabulkdelete.SkipReason;
+import io.github.oktabulkdelete.Step;
+import io.github.oktabulkdelete.UserState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * One pass of the CLI over its input (the dry pass or the execute pass): the core's summary, a few counts the CLI
+ * adds, and the summary table it prints at the end.
+ *
+ * <p>Not thread-safe: the counts are fed by the deleter's outcome consumer, one call at a time, then read by the
+ * thread that ran the batch.
+ *
+ * <pre>{@code
+ * PassResult.Tally tally = new PassResult.Tally();
+ * BulkDeleteSummary summary = deleter.deleteAll(logins, tally);
+ * new PassResult(true, summary, tally, progress.retries()).printTable(out, reportFile);
+ * }</pre>
+ *
+ * @param dryRun whether the pass changed nothing
+ * @param summary the core's totals
+ * @param tally the CLI's extra counts
+ * @param retries the retries the progress meter saw
+ */
+record PassResult(boolean dryRun, BulkDeleteSummary summary, Tally tally, long retries) {
+
+    /** Counts the CLI shows beyond the core's {@link OutcomeCounts}. */
+    static final class Tally implements Consumer<DeletionOutcome> {
+        private long deactivatedFirst;
+        private long alreadyDeactivated;
+        private long lookupFailures;
+
+        @Override
+        public void accept(DeletionOutcome outcome) {
+            if (outcome instanceof DeletionOutcome.Deleted d && d.deactivatedByThisRun()) {
+                deactivatedFirst++;
+            } else if (outcome instanceof DeletionOutcome.Skipped s && s.reason() == SkipReason.DRY_RUN
+                    && s.status() == UserState.DEPROVISIONED) {
+                alreadyDeactivated++;
+            } else if (outcome instanceof DeletionOutcome.Failed f && f.step() == Step.LOOKUP) {
+                lookupFailures++;
+            }
+        }
+    }
+
+    /** @return the users a dry pass would delete */
+    long wouldDelete() {
+        return summary.counts().skipped(SkipReason.DRY_RUN);
+    }
+
+    /** @return the logins whose lookup failed, which the execute pass will try again */
+    long lookupFailures() {
+        return tally.lookupFailures;
+    }
+
+    /** Prints the summary table. */
+    void printTable(PrintWriter out, Path report) {
+        OutcomeCounts counts = summary.counts();
+        long wouldDelete = wouldDelete();
+        out.println();
+        String title;
+        if (summary.stop().isPresent()) {
+            title = "stopped (" + summary.stop().get().cause().name().toLowerCase(Locale.ROOT) + ")"
+                    + (dryRun ? ", nothing was changed" : ", " + LoginInputs.plural(counts.deleted(), "user")
+                    + " deleted");
+        } else if (dryRun) {
+            title = "dry run, nothing was changed";
+        } else {
+            title = LoginInputs.plural(counts.deleted(), "user") + " deleted";
+        }
+        out.println("Summary: " + title);
+        if (dryRun) {
+            row(out, "would delete", wouldDelete, wouldDelete == 0 ? "" : tally.alreadyDeactivated
+                    + " already deactivated, " + (wouldDelete - tally.alreadyDeactivated) + " to deactivate first");
+        } else {
+            row(out, "deleted", counts.deleted(), counts.deleted() == 0 ? "" : tally.deactivatedFirst
+                    + " deactivated first");
+        }
+        row(out, "not found", counts.notFound(), "");
+        row(out, "skipped", counts.skipped() - wouldDelete, skipReasons(counts));
+        row(out, "failed", counts.failed(), counts.failed() == 0 ? "" : "see the report for each login and why");
+        row(out, "not attempted", counts.notAttempted(), counts.notAttempted() == 0 ? ""
+                : "safe to run again");
+        row(out, "logins", counts.total(), "");
+        row(out, "HTTP requests", summary.httpRequests(), LoginInputs.plural(retries, "retry").replace("retrys",
+                "retries") + ", " + seconds(summary.elapsed()));
+        if (report != null) {
+            out.println("  report: " + report.toAbsolutePath());
+        }
+        out.flush();
+    }
+
+    private static String skipReasons(OutcomeCounts counts) {
+        List<String> parts = new ArrayList<>();
+        for (SkipReason reason : SkipReason.values()) {
+            long n = counts.skipped(reason);
+            if (reason != SkipReason.DRY_RUN && n > 0) {
+                parts.add(n + " " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void row(PrintWriter out, String label, long value, String note) {
+        out.println(String.format(Locale.ROOT, "  %-15s %8d%s", label, value, note.isEmpty() ? "" : "  " + note));
+    }
+
+    private static String seconds(Duration elapsed) {
+        return String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The {@code okta-bulk-delete} command-line tool: {@link io.github.oktabulkdelete.cli.BulkDeleteCommand} (a picocli
+ * command, testable in-process), its per-login report writers ({@link io.github.oktabulkdelete.cli.ReportWriter},
+ * CSV and JSON Lines), its progress display ({@link io.github.oktabulkdelete.cli.ProgressMeter}), the
+ * {@code --demo} against a local fake org, and {@link io.github.oktabulkdelete.cli.Main}, the jar's entry point.
+ *
+ * <pre>{@code
+ * java -jar okta-bulk-delete.jar --demo
+ * java -jar okta-bulk-delete.jar --csv okta-password-health-report.csv            # dry run
+ * java -jar okta-bulk-delete.jar --csv okta-password-health-report.csv --execute  # delete
+ * }</pre>
+ */
+package io.github.oktabulkdelete.cli;

@@ -1,0 +1,11 @@
+/**
+ * Example of embedding {@link io.github.oktabulkdelete.BulkUserDeleter} in a provisioning service:
+ * {@link io.github.oktabulkdelete.examples.provisioning.OffboardingService} shares one deleter between all its
+ * requests and maps each outcome to the service's own record;
+ * {@link io.github.oktabulkdelete.examples.provisioning.ProvisioningExample} runs it against a local fake org.
+ *
+ * <pre>{@code
+ * OffboardingService service = OffboardingService.create(OktaClients.tuned().build());
+ * }</pre>
+ */
+package io.github.oktabulkdelete.examples.provisioning;
