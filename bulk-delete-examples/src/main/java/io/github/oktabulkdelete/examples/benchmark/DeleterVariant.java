@@ -31,7 +31,8 @@ final class DeleterVariant implements Variant {
 
     @Override
     public int users(Scenario scenario) {
-        return scenario.users();
+        // at its fixed default rate the large org's full count would take minutes; the loop's count measures it
+        return adaptive ? scenario.users() : scenario.loopUsers();
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param changesPerMinute the deactivate-and-delete bucket's limit
  * @param latency the server-side time of one request
  * @param users how many users the BulkUserDeleter variants delete: three windows' worth at the ceiling
- * @param loopUsers how many users the plain SDK loop deletes
+ * @param loopUsers how many users the plain SDK loop and BulkUserDeleter at its default rate delete
  * @param postmanUsers how many users the Postman recipe deletes (it is slow: fewer keep the run short)
  */
 public record Scenario(String name, String description, int lookupsPerMinute, int changesPerMinute,
