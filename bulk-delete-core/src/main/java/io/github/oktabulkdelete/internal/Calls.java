@@ -17,9 +17,19 @@ final class Calls {
     /** Counts the HTTP requests made for one login. */
     static final class Attempts {
         private int count;
+        /** The count at the last attempt whose failure leaves open whether Okta acted on it. */
+        private int lastAmbiguous;
 
         int count() {
             return count;
+        }
+
+        /**
+         * Whether an attempt after the first {@code before} ones failed in a way that leaves open whether Okta acted
+         * on it: a transport failure or a 5xx (the answer may have been lost after the change was made).
+         */
+        boolean ambiguousFailureAfter(int before) {
+            return lastAmbiguous > before;
         }
     }
 
@@ -48,10 +58,13 @@ final class Calls {
                     pacer.done(ticket, null);
                     throw unexpected;
                 }
+                if (e.httpStatus() == 0 || e.httpStatus() >= 500) {
+                    attempts.lastAmbiguous = attempts.count;
+                }
                 RateLimitStatus captured = run.gateway().takeRateLimitStatus();
                 pacer.done(ticket, report(captured != null ? captured : e.rateLimit()));
                 long waitMillis = context.onError(e);
-                if (waitMillis < 0 || run.isStopping()) {
+                if (waitMillis < 0 || run.stopsInFlightRetries()) {
                     throw e;
                 }
                 Duration wait = Duration.ofMillis(waitMillis);

@@ -159,9 +159,13 @@ public final class DeletionRun {
             run.tokenOwnerId(owner.id());
         } catch (OktaRequestException e) {
             switch (e.httpStatus()) {
-                case 400, 403, 404 -> {
+                case 400, 404 -> {
                     // no user owns this token (an OAuth 2.0 service app): nobody to protect
                 }
+                case 403 -> run.stop(BatchStop.Cause.TOKEN_OWNER_UNKNOWN, "Okta answered 403 (" + e.errorCode()
+                        + ": " + e.getMessage() + ") to GET /api/v1/users/me, so the owner of the API token cannot "
+                        + "be protected and nothing was changed: give the token's admin (or the service app) the "
+                        + "right to read users (okta.users.read).");
                 case 401 -> run.stop(BatchStop.Cause.AUTHENTICATION_FAILED, "Okta answered 401 (" + e.errorCode()
                         + ": " + e.getMessage() + ") to the first call: the API token is invalid, expired or "
                         + "revoked. Nothing was changed.");

@@ -162,6 +162,7 @@ final class LoginDeletion {
     }
 
     private void delete(String login, String userId, Calls.Attempts attempts) throws InterruptedException {
+        int before = attempts.count();
         try {
             calls.call(login, attempts, CallRoute.DELETE, () -> {
                 run.gateway().delete(userId);
@@ -169,10 +170,22 @@ final class LoginDeletion {
             });
             run.succeeded(Step.DELETE);
         } catch (OktaRequestException e) {
-            if (e.httpStatus() != 404) {
+            if (e.httpStatus() == 404) {
+                return; // gone already: an earlier attempt whose answer was lost, or someone else, deleted it
+            }
+            if (!attempts.ambiguousFailureAfter(before)) {
                 throw e;
             }
-            // gone already: an earlier attempt whose answer was lost, or someone else, deleted it
+            // a DELETE whose answer was lost (5xx, transport failure) may have deleted the user before retries ran
+            // out: never report Failed for a user that is gone. Look once more, by id.
+            try {
+                calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(userId));
+            } catch (OktaRequestException again) {
+                if (again.httpStatus() == 404) {
+                    return;
+                }
+            }
+            throw e;
         }
     }
 

@@ -31,7 +31,18 @@ public final class LoginFileParser implements Iterator<String>, Closeable {
 
     /** Header names recognised as the login column, by priority, once normalised by {@link #normalise}. */
     private static final List<String> LOGIN_HEADERS = List.of("login", "username", "email");
+    /** What a header name may hold that does not count: ASCII white space, {@code _}, {@code .}, {@code -}. */
+    private static final String HEADER_NOISE = " \t\n\u000B\f\r_.-";
     private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
+    /**
+     * Longer values are not logins (the screen refuses logins over 512 characters; this only keeps a file that is not
+     * a list of logins, such as 10 MB on one line, out of outcomes, reports and journals).
+     */
+    static final int MAX_VALUE_LENGTH = 65_536;
+    /** How much of a value from the file an error message quotes. */
+    private static final int QUOTED_LENGTH = 80;
+    /** How many columns of a header an error message lists. */
+    private static final int LISTED_COLUMNS = 20;
     private static final String NOT_UTF8_REMEDY = "Save the file as UTF-8 (in Excel: Save As > 'CSV UTF-8'), or "
             + "convert it, e.g. 'iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv', then run again.";
 
@@ -176,7 +187,7 @@ public final class LoginFileParser implements Iterator<String>, Closeable {
             }
             boolean header = column != null ? matches(only, column) : LOGIN_HEADERS.contains(normalise(only));
             if (column != null && !header) {
-                throw invalid(line, "there is no column named '" + column + "': the first line is '" + only + "'",
+                throw invalid(line, "there is no column named '" + column + "': the first line is " + quote(only),
                         "Name a column of the first line, or leave the column out to read one login per line.",
                         null);
             }
@@ -213,9 +224,10 @@ public final class LoginFileParser implements Iterator<String>, Closeable {
                 }
             }
         } else {
+            List<String> names = fields.stream().map(LoginFileParser::normalise).toList();
             for (String wanted : LOGIN_HEADERS) {
-                for (int i = 0; i < fields.size(); i++) {
-                    if (normalise(fields.get(i)).equals(wanted)) {
+                for (int i = 0; i < names.size(); i++) {
+                    if (names.get(i).equals(wanted)) {
                         found.add(i);
                     }
                 }
@@ -227,7 +239,7 @@ public final class LoginFileParser implements Iterator<String>, Closeable {
         if (found.size() == 1) {
             return found.get(0);
         }
-        String columns = "'" + String.join("', '", fields) + "'";
+        String columns = listColumns(fields);
         if (found.isEmpty() && column != null) {
             throw invalid(line, "there is no column named '" + column + "' in the first line (its columns are "
                     + columns + ")", "Name one of these columns, then run again.", null);
@@ -239,9 +251,9 @@ public final class LoginFileParser implements Iterator<String>, Closeable {
                     null);
         }
         throw invalid(line, "columns " + found.stream().map(i -> Integer.toString(i + 1)).toList()
-                + " of the first line are all named like '" + fields.get(found.get(0)) + "', so the login column is "
-                + "ambiguous", "Rename or remove the extra column, or name the login column exactly, then run "
-                + "again.", null);
+                + " of the first line are all named like " + quote(fields.get(found.get(0)))
+                + ", so the login column is ambiguous",
+                "Rename or remove the extra column, or name the login column exactly, then run again.", null);
     }
 
     /** The next login, or {@code null} at the end of the file. */
@@ -263,8 +275,14 @@ public final class LoginFileParser implements Iterator<String>, Closeable {
             }
             String login = record.size() > columnIndex ? record.get(columnIndex) : "";
             if (login.isEmpty()) {
-                throw invalid(line, "the row has no value in column '" + columnName + "'",
+                throw invalid(line, "the row has no value in column " + quote(columnName),
                         "Fill in the login or delete the row, then run again.", null);
+            }
+            if (login.length() > MAX_VALUE_LENGTH) {
+                throw invalid(line, "the value" + (columnName == null ? "" : " in column " + quote(columnName))
+                        + " is " + String.format(Locale.ROOT, "%,d", login.length()) + " characters long (it starts "
+                        + "with " + quote(login) + "): that is not a login", "Check that this is the file of logins "
+                        + "you meant (a quote that is never closed also makes one long value), then run again.", null);
             }
             return login;
         }
@@ -290,6 +308,14 @@ public final class LoginFileParser implements Iterator<String>, Closeable {
     private RuntimeException translate(IOException e) {
         if (e instanceof StrictUtf8Reader.NotUtf8Exception notUtf8) {
             return invalid(notUtf8.line(), "the file is not UTF-8: " + notUtf8.getMessage(), NOT_UTF8_REMEDY, e);
+        }
+        if (e instanceof StrictUtf8Reader.ControlCharacterException control) {
+            return invalid(control.line(), String.format(Locale.ROOT, "the line holds the control character U+%04X "
+                    + "(character %d of the line); a file of logins holds none", control.character(), control.column()),
+                    control.character() == 0
+                            ? "This looks like a binary file, or a UTF-16 file without a byte order mark: export the "
+                            + "logins as a UTF-8 CSV or text file, then run again."
+                            : "Remove the character (or export the file again as a UTF-8 CSV), then run again.", e);
         }
         String message = String.valueOf(e.getMessage());
         Matcher start = START_LINE.matcher(message);
@@ -324,6 +350,24 @@ public final class LoginFileParser implements Iterator<String>, Closeable {
         return Math.max(1, end - breaks);
     }
 
+    /** A value from the file for a message: quoted, cut short if long. */
+    static String quote(String value) {
+        if (value == null) {
+            return "''";
+        }
+        return value.length() <= QUOTED_LENGTH ? "'" + value + "'"
+                : "'" + value.substring(0, QUOTED_LENGTH) + "...' (" + String.format(Locale.ROOT, "%,d", value.length())
+                + " characters)";
+    }
+
+    /** The columns of a header for a message, the first few of them if there are many. */
+    private static String listColumns(List<String> fields) {
+        List<String> shown = fields.subList(0, Math.min(fields.size(), LISTED_COLUMNS));
+        String list = String.join(", ", shown.stream().map(LoginFileParser::quote).toList());
+        return fields.size() <= LISTED_COLUMNS ? list
+                : list + ", ... (" + String.format(Locale.ROOT, "%,d", fields.size()) + " columns in all)";
+    }
+
     private InvalidLoginFileException invalid(long line, String problem, String remedy, Throwable cause) {
         return new InvalidLoginFileException(source, line, problem, remedy, cause);
     }
@@ -334,7 +378,14 @@ public final class LoginFileParser implements Iterator<String>, Closeable {
 
     /** Lower case, without spaces, underscores, hyphens and dots: {@code User Name} and {@code user_name} match. */
     static String normalise(String header) {
-        return header.replaceAll("[\\s_.\\-]", "").toLowerCase(Locale.ROOT);
+        StringBuilder name = new StringBuilder(header.length());
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (HEADER_NOISE.indexOf(c) < 0) {
+                name.append(c);
+            }
+        }
+        return name.toString().toLowerCase(Locale.ROOT);
     }
 
     private static void closeQuietly(InputStream in) {

@@ -10,7 +10,7 @@ import java.util.Set;
  * can be looked up safely, if it repeats an earlier input (case-insensitively), or if it is protected. Not
  * thread-safe: one per batch, used by the thread that reads the input.
  */
-final class LoginScreen {
+public final class LoginScreen {
 
     /** Longer inputs are not logins (Okta's own limit is far lower), and would only make huge URLs. */
     static final int MAX_LOGIN_LENGTH = 512;
@@ -22,8 +22,43 @@ final class LoginScreen {
         this.protectedLogins = protectedLogins;
     }
 
-    static String normalize(String raw) {
-        return raw == null ? "" : raw.strip();
+    /**
+     * The login without the white space around it: spaces, tabs, line breaks and Unicode spaces. Other control
+     * characters ({@code U+000B}, {@code U+000C}, {@code U+001C}..{@code U+001F}, which {@link String#strip()} would
+     * drop too) stay, so that the screen refuses the input instead of silently sending another login to Okta.
+     *
+     * @param raw an input, may be {@code null}
+     * @return the login, empty for {@code null}
+     */
+    public static String normalize(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isSpace(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(raw.charAt(end - 1))) {
+            end--;
+        }
+        return raw.substring(start, end);
+    }
+
+    /**
+     * The key under which a batch compares logins: the normalized login in lower case, as duplicates are found. A
+     * {@code null} input has the key of a blank login.
+     *
+     * @param raw an input, may be {@code null}
+     * @return the key
+     */
+    public static String key(String raw) {
+        return normalize(raw).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+                || Character.isWhitespace(c) && !Character.isISOControl(c);
     }
 
     /** The skip for this login, or {@code null} when it goes on to Okta. */
@@ -57,9 +92,18 @@ final class LoginScreen {
             return "longer than " + MAX_LOGIN_LENGTH + " characters (" + login.length() + "): not a login";
         }
         for (int i = 0; i < login.length(); i++) {
-            if (Character.isISOControl(login.charAt(i))) {
-                return "contains a control character (U+" + String.format("%04X", (int) login.charAt(i))
+            char c = login.charAt(i);
+            if (Character.isISOControl(c)) {
+                return "contains a control character (U+" + String.format("%04X", (int) c)
                         + " at position " + (i + 1) + ")";
+            }
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < login.length()
+                    && Character.isLowSurrogate(login.charAt(i + 1)))) {
+                return "is not valid Unicode (a lone surrogate U+" + String.format("%04X", (int) c) + " at position "
+                        + (i + 1) + "): it cannot be sent to Okta as it is";
+            }
+            if (Character.isHighSurrogate(c)) {
+                i++; // the low surrogate of the pair
             }
         }
         return null;

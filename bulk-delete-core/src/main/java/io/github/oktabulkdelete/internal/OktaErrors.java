@@ -7,24 +7,52 @@ import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.RateLimitStatus;
 import io.github.oktabulkdelete.Step;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Turns the SDK's {@link ApiException} into an {@link OktaRequestException}, reading Okta's error body. */
+/**
+ * Turns the SDK's {@link ApiException} into an {@link OktaRequestException}, reading Okta's error body. Whatever
+ * text it takes from the response or the transport failure is redacted first: the client's own credentials, and
+ * anything written as {@code SSWS <token>} or {@code Bearer <token>}, become {@code ****}, so that no credential
+ * echoed by a server or a proxy reaches an outcome, a stop message, a journal or a log.
+ */
 public final class OktaErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MESSAGE = 500;
+    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(SSWS|Bearer)(\\s+)[^\\s\"',;]+");
+    /** Shorter strings are not credentials, and replacing them would garble messages. */
+    private static final int MIN_SECRET_LENGTH = 8;
+    static final String REDACTED = "****";
 
     private OktaErrors() {
     }
 
     public static OktaRequestException translate(Step step, String bucket, ApiException e) {
+        return translate(step, bucket, e, List.of());
+    }
+
+    /**
+     * The failure of one SDK call, with every credential redacted from what it quotes.
+     *
+     * @param step the step of the call
+     * @param bucket the call's rate-limit bucket, such as {@code DELETE /api/v1/users/{id}}
+     * @param e what the SDK threw
+     * @param secrets the client's credentials at the time of the call (API token, access token), never shown
+     * @return the failure, for the retry and the outcome
+     */
+    public static OktaRequestException translate(Step step, String bucket, ApiException e,
+            Collection<String> secrets) {
         int status = e.getCode();
         Throwable cause = e.getCause();
         if (status == 0) {
             String message = cause instanceof IOException
                     ? "transport failure: " + describe(cause)
                     : "the Okta SDK failed before any response: " + describe(cause == null ? e : cause);
-            return new OktaRequestException(step, 0, null, message, null, cause == null ? e : cause);
+            return new OktaRequestException(step, 0, null, truncate(redact(message, secrets)), null,
+                    cause == null ? e : cause);
         }
         RateLimitStatus rateLimit = RateLimitHeaders.parse(bucket, status, e.getResponseHeaders());
         String errorCode = null;
@@ -42,7 +70,29 @@ public final class OktaErrors {
         if (summary == null) {
             summary = "HTTP " + status;
         }
-        return new OktaRequestException(step, status, errorCode, truncate(summary), rateLimit, null);
+        return new OktaRequestException(step, status, errorCode == null ? null : redact(errorCode, secrets),
+                truncate(redact(summary, secrets)), rateLimit, null);
+    }
+
+    /**
+     * The text with every credential replaced by {@value #REDACTED}: the given secrets wherever they appear, and the
+     * value of anything written as {@code SSWS <token>} or {@code Bearer <token>}.
+     *
+     * @param text any text, may be {@code null}
+     * @param secrets credentials to remove wherever they appear (shorter than 8 characters: ignored)
+     * @return the text without them
+     */
+    public static String redact(String text, Collection<String> secrets) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (String secret : secrets) {
+            if (secret != null && secret.strip().length() >= MIN_SECRET_LENGTH) {
+                result = result.replace(secret.strip(), REDACTED);
+            }
+        }
+        return AUTHORIZATION.matcher(result).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
     }
 
     private static String text(JsonNode node, String field) {
@@ -52,7 +102,7 @@ public final class OktaErrors {
 
     private static String describe(Throwable t) {
         String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null ? "" : ": " + truncate(message));
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     private static String truncate(String s) {

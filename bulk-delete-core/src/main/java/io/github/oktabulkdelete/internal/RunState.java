@@ -64,6 +64,18 @@ final class RunState {
         return stop.get() != null;
     }
 
+    /**
+     * Whether logins in flight should give up retrying: only when the batch stopped because no call can succeed
+     * (the token is refused or lacks a permission). After other stops they finish, retries included; a
+     * cancellation ends their waits through {@link #sleep(Duration)}.
+     */
+    boolean stopsInFlightRetries() {
+        BatchStop current = stop.get();
+        return current != null && (current.cause() == BatchStop.Cause.AUTHENTICATION_FAILED
+                || current.cause() == BatchStop.Cause.PERMISSION_DENIED
+                || current.cause() == BatchStop.Cause.TOKEN_OWNER_UNKNOWN);
+    }
+
     BatchStop stopCause() {
         return stop.get();
     }

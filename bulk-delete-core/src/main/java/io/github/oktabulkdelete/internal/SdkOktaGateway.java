@@ -4,6 +4,9 @@ import com.okta.sdk.resource.api.UserApi;
 import com.okta.sdk.resource.api.UserLifecycleApi;
 import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.client.ApiException;
+import com.okta.sdk.resource.client.auth.ApiKeyAuth;
+import com.okta.sdk.resource.client.auth.Authentication;
+import com.okta.sdk.resource.client.auth.OAuth;
 import com.okta.sdk.resource.model.User;
 import com.okta.sdk.resource.model.UserGetSingleton;
 import com.okta.sdk.resource.model.UserProfile;
@@ -22,12 +25,14 @@ public final class SdkOktaGateway implements OktaGateway {
     static final String DEACTIVATE = "POST /api/v1/users/{id}/lifecycle/deactivate";
     static final String DELETE = "DELETE /api/v1/users/{id}";
 
+    private final ApiClient client;
     private final UserApi users;
     private final UserLifecycleApi lifecycle;
     private final RateLimitCapture capture;
 
     /** @param capture the tuned client's header capture, or {@code null} for a plain client */
     public SdkOktaGateway(ApiClient client, RateLimitCapture capture) {
+        this.client = client;
         this.users = new UserApi(client);
         this.lifecycle = new UserLifecycleApi(client);
         this.capture = capture;
@@ -39,7 +44,7 @@ public final class SdkOktaGateway implements OktaGateway {
             UserGetSingleton user = users.getUser(idOrLogin, null, null);
             return found(user.getId(), user.getProfile(), user.getStatus());
         } catch (ApiException e) {
-            throw OktaErrors.translate(Step.LOOKUP, GET_USER, e);
+            throw OktaErrors.translate(Step.LOOKUP, GET_USER, e, secrets());
         }
     }
 
@@ -54,7 +59,7 @@ public final class SdkOktaGateway implements OktaGateway {
             }
             return result;
         } catch (ApiException e) {
-            throw OktaErrors.translate(Step.LOOKUP, LIST_USERS, e);
+            throw OktaErrors.translate(Step.LOOKUP, LIST_USERS, e, secrets());
         }
     }
 
@@ -63,7 +68,7 @@ public final class SdkOktaGateway implements OktaGateway {
         try {
             lifecycle.deactivateUser(userId, false, null);
         } catch (ApiException e) {
-            throw OktaErrors.translate(Step.DEACTIVATE, DEACTIVATE, e);
+            throw OktaErrors.translate(Step.DEACTIVATE, DEACTIVATE, e, secrets());
         }
     }
 
@@ -72,13 +77,30 @@ public final class SdkOktaGateway implements OktaGateway {
         try {
             users.deleteUser(userId, false, null);
         } catch (ApiException e) {
-            throw OktaErrors.translate(Step.DELETE, DELETE, e);
+            throw OktaErrors.translate(Step.DELETE, DELETE, e, secrets());
         }
     }
 
     @Override
     public RateLimitStatus takeRateLimitStatus() {
         return capture == null ? null : capture.take();
+    }
+
+    /** The client's credentials as they are now (an OAuth access token changes), to keep them out of messages. */
+    private List<String> secrets() {
+        List<String> secrets = new ArrayList<>(2);
+        try {
+            for (Authentication auth : client.getAuthentications().values()) {
+                if (auth instanceof ApiKeyAuth key && key.getApiKey() != null) {
+                    secrets.add(key.getApiKey());
+                } else if (auth instanceof OAuth oauth && oauth.getAccessToken() != null) {
+                    secrets.add(oauth.getAccessToken());
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // a client without the usual authentications: the SSWS/Bearer pattern still applies
+        }
+        return secrets;
     }
 
     private static FoundUser found(String id, UserProfile profile, UserStatus status) {

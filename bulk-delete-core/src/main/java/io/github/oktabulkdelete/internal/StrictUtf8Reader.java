@@ -15,7 +15,10 @@ import java.util.Objects;
  * Decodes a byte stream as strict UTF-8: a malformed byte sequence is an {@link NotUtf8Exception} that says on which
  * line and at which byte offset it is (the {@code InputStreamReader} of the JDK would either replace it silently or
  * fail without saying where). A UTF-8 byte order mark at the start is dropped; a UTF-16 or UTF-32 byte order mark
- * is refused at once. Lines end with LF, CR LF or a lone CR, as in CSV. Not thread-safe.
+ * is refused at once. Lines end with LF, CR LF or a lone CR, as in CSV. A control character other than tab, LF and
+ * CR (a NUL byte of a binary file or of UTF-16 without a byte order mark, an escape sequence, a stray U+0001) is a
+ * {@link ControlCharacterException} that says on which line and at which character it is: a file of logins holds
+ * none, and a login with one is never what its author meant. Not thread-safe.
  */
 public final class StrictUtf8Reader extends Reader {
 
@@ -44,6 +47,39 @@ public final class StrictUtf8Reader extends Reader {
         }
     }
 
+    /** The input holds a control character other than tab, LF and CR: it is not a text file of logins. */
+    public static final class ControlCharacterException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long line;
+        private final long column;
+        private final int character;
+
+        ControlCharacterException(long line, long column, int character) {
+            super(String.format("the control character U+%04X is at line %d, character %d", character, line,
+                    column));
+            this.line = line;
+            this.column = column;
+            this.character = character;
+        }
+
+        /** @return the 1-based line of the control character */
+        public long line() {
+            return line;
+        }
+
+        /** @return the 1-based position of the control character in its line, in characters */
+        public long column() {
+            return column;
+        }
+
+        /** @return the control character */
+        public int character() {
+            return character;
+        }
+    }
+
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -53,10 +89,11 @@ public final class StrictUtf8Reader extends Reader {
     /** Bytes handed to the decoder before the current contents of {@link #bytes}. */
     private long bytesBefore;
     private long line = 1;
+    private long column;
     private boolean lastWasCr;
     private boolean started;
     private boolean eof;
-    private NotUtf8Exception pending;
+    private IOException pending;
 
     public StrictUtf8Reader(InputStream in) {
         this.in = Objects.requireNonNull(in, "in");
@@ -110,8 +147,11 @@ public final class StrictUtf8Reader extends Reader {
         }
         bytesBefore += bytes.position() - before;
         chars.flip();
-        countLines();
-        if (result.isMalformed() || result.isUnmappable()) {
+        int control = countLinesUpToControlCharacter();
+        if (control >= 0) {
+            pending = new ControlCharacterException(line, column, chars.get(control));
+            chars.limit(control); // hand out what comes before it, then fail
+        } else if (result.isMalformed() || result.isUnmappable()) {
             int bad = bytes.get(bytes.position()) & 0xFF;
             pending = new NotUtf8Exception(String.format("byte 0x%02X at byte offset %d is not UTF-8", bad,
                     bytesBefore), line, bytesBefore);
@@ -138,7 +178,8 @@ public final class StrictUtf8Reader extends Reader {
         return bytes.remaining() > index ? bytes.get(bytes.position() + index) & 0xFF : -1;
     }
 
-    private void countLines() {
+    /** Counts the lines of the decoded characters; the index of the first control character, or -1. */
+    private int countLinesUpToControlCharacter() {
         for (int i = chars.position(); i < chars.limit(); i++) {
             char c = chars.get(i);
             if (c == '\n') {
@@ -146,13 +187,20 @@ public final class StrictUtf8Reader extends Reader {
                     line++;
                 }
                 lastWasCr = false;
+                column = 0;
             } else if (c == '\r') {
                 line++;
                 lastWasCr = true;
+                column = 0;
             } else {
                 lastWasCr = false;
+                column++;
+                if (c != '\t' && Character.isISOControl(c)) {
+                    return i;
+                }
             }
         }
+        return -1;
     }
 
     @Override

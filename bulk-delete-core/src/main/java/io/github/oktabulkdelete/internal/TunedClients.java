@@ -50,7 +50,7 @@ public final class TunedClients {
         builder.setConnectionTimeout(Math.toIntExact(Math.max(1, s.timeout().toSeconds())));
         boolean insecure = false;
         if (s.orgUrl() != null) {
-            ConfigurationValidator.assertOrgUrl(s.orgUrl(), s.allowInsecureHttp());
+            checkOrgUrl(s.orgUrl(), s.allowInsecureHttp());
             insecure = s.orgUrl().regionMatches(true, 0, "http://", 0, 7);
             builder.setOrgUrl(insecure ? HTTPS_STAND_IN : s.orgUrl());
         }
@@ -85,6 +85,25 @@ public final class TunedClients {
             TUNED.put(client, new Tuning(s.connectionPoolSize(), capture));
         }
         return client;
+    }
+
+    /**
+     * Refuses an {@code http://} URL unless allowed, and any URL the SDK would refuse, with a message that shows the
+     * URL without credentials (the SDK's own message would echo a {@code user:password@} or a query).
+     */
+    static void checkOrgUrl(String orgUrl, boolean allowInsecureHttp) {
+        String shown = Urls.withoutCredentials(orgUrl);
+        if (orgUrl.strip().regionMatches(true, 0, "http://", 0, 7) && !allowInsecureHttp) {
+            throw new IllegalArgumentException("orgUrl must start with https:// (was " + shown + "): Okta serves its "
+                    + "API over https only, and a token sent over http can be read on the way. allowInsecureHttp(true) "
+                    + "allows http:// for a local fake org in tests.");
+        }
+        try {
+            ConfigurationValidator.assertOrgUrl(orgUrl, allowInsecureHttp);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage()).replace(orgUrl, shown);
+            throw new IllegalArgumentException("orgUrl is not a usable Okta URL: " + message);
+        }
     }
 
     /** The tuning of a client built here, or {@code null} for any other client. */
