@@ -5,19 +5,31 @@ import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.BulkDeleteSummary;
 import io.github.oktabulkdelete.BulkUserDeleter;
 import io.github.oktabulkdelete.Cancellation;
+import io.github.oktabulkdelete.DeletionJournal;
+import io.github.oktabulkdelete.DeletionOutcome;
+import io.github.oktabulkdelete.InvalidJournalException;
 import io.github.oktabulkdelete.InvalidLoginFileException;
+import io.github.oktabulkdelete.JournalContents;
+import io.github.oktabulkdelete.JournalHeader;
 import io.github.oktabulkdelete.LoginSource;
 import io.github.oktabulkdelete.OktaClients;
+import io.github.oktabulkdelete.OutcomeKind;
 import io.github.oktabulkdelete.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -70,7 +83,20 @@ import picocli.CommandLine.Parameters;
             "",
             "Connection: the Okta SDK's own configuration (~/.okta/okta.yaml, OKTA_CLIENT_ORGURL,"
                 + " OKTA_CLIENT_TOKEN), or --org-url with the token from an environment variable or typed at a"
-                + " prompt. A token is never accepted as an argument: other users can read arguments with ps."},
+                + " prompt. A token is never accepted as an argument: other users can read arguments with ps.",
+            "",
+            "Journal and resume: --execute records the outcome of every login it works on in a journal (JSON Lines,"
+                + " each record forced to disk before the next login starts): the file --journal names, or else"
+                + " okta-bulk-delete-<UTC time>.journal.jsonl in the folder of --report, or in the working folder"
+                + " without --report; its path is printed first. If the run is interrupted, killed or stopped, run"
+                + " the same command with --journal FILE --resume: the logins the journal shows as finished (deleted,"
+                + " not found, skipped) are left alone, every other login is done again (looked up first, so a login"
+                + " in flight when the run died is safe to redo), and the report covers both runs.",
+            "",
+            "Stopping: Ctrl-C or SIGTERM, or --max-duration, stops starting new logins, gives the logins in flight"
+                + " --grace-period to finish, writes the journal and the report, and exits with status 3. Logins"
+                + " still in flight after the grace period are named and reported not attempted (outcome unknown):"
+                + " --resume looks them up again."},
         parameterListHeading = "%nFiles:%n",
         optionListHeading = "%nGeneral:%n",
         exitCodeListHeading = "%nExit status:%n",
@@ -80,12 +106,15 @@ import picocli.CommandLine.Parameters;
             "2:bad usage or input (nothing was changed), including --execute without --yes when there is no"
                 + " terminal to confirm on",
             "3:the run was stopped: authentication or permission failure, --max-deletions, confirmation declined,"
-                + " interrupt; the logins not attempted can be run again safely"},
+                + " Ctrl-C or SIGTERM, --max-duration; the logins not attempted can be run again safely (--resume)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  okta-bulk-delete --demo",
             "  okta-bulk-delete --csv report.csv",
             "  okta-bulk-delete --csv report.csv --execute --report out.csv",
+            "  okta-bulk-delete --csv report.csv --execute --journal run.jsonl",
+            "  okta-bulk-delete --csv report.csv --execute --journal run.jsonl --resume",
+            "  okta-bulk-delete --csv report.csv --execute --adaptive --max-duration 2h",
             "  okta-bulk-delete - --execute --yes --max-deletions 500 < logins.txt"})
 public final class BulkDeleteCommand implements Callable<Integer> {
 
@@ -94,6 +123,10 @@ public final class BulkDeleteCommand implements Callable<Integer> {
     /** Default concurrency: 4 requests in flight, far under Okta's 75 per org. */
     static final int DEFAULT_CONCURRENCY = 4;
     static final String DEFAULT_TOKEN_ENV = "OKTA_CLIENT_TOKEN";
+    /** Default grace period: how long logins in flight may take to finish once the run is stopped. */
+    static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
+    private static final DateTimeFormatter JOURNAL_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     /** Input options. */
     static final class Input {
@@ -170,17 +203,60 @@ public final class BulkDeleteCommand implements Callable<Integer> {
     /** Pace options. */
     static final class Pace {
         @Option(names = "--requests-per-minute", paramLabel = "N",
-                description = "At most N requests a minute, all kinds together, evenly spaced (default:"
-                        + " ${DEFAULT-VALUE}). A token may use 50%% of each rate-limit bucket by default, 300 of the"
-                        + " 600 DELETE a minute of a Workforce org; ${DEFAULT-VALUE} stays under it with room for"
-                        + " other clients. Each user takes 2 to 3 requests. Raise it only if your token's share is"
-                        + " higher; 429 answers are waited out and retried anyway.")
-        int requestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
+                description = "At most N requests a minute, all kinds together, evenly spaced (default: 240). A"
+                        + " token may use 50%% of each rate-limit bucket by default, 300 of the 600 DELETE a minute"
+                        + " of a Workforce org; 240 stays under it with room for other clients. Each user takes 2 to"
+                        + " 3 requests. Raise it only if your token's share is higher; 429 answers are waited out and"
+                        + " retried anyway. With --adaptive: no limit unless given, and then a hard cap.")
+        Integer requestsPerMinute;
 
         @Option(names = "--concurrency", paramLabel = "N",
                 description = "At most N requests in flight (default: ${DEFAULT-VALUE}; 1 to 75). Okta allows 75 at"
                         + " once per org, shared with every other client of the org.")
         int concurrency = DEFAULT_CONCURRENCY;
+
+        @Option(names = "--adaptive",
+                description = "Pace by the org's own rate limits, read from the X-Rate-Limit headers of every"
+                        + " answer, instead of a fixed rate: each bucket's budget is spread over its window, and"
+                        + " requests in flight follow rate x latency (never above --concurrency). Faster on large"
+                        + " orgs, without 429s; the fixed rate stays the default because it is predictable.")
+        boolean adaptive;
+
+        @Option(names = "--max-share", paramLabel = "SHARE",
+                description = "With --adaptive: the share of each rate-limit bucket this run may use, more than 0"
+                        + " and at most 1 (default: 1, all that Okta lets the token use; 0.8 leaves 20%% of it to"
+                        + " other clients of the same token).")
+        Double maxShare;
+    }
+
+    /** Journal and stopping options. */
+    static final class Journal {
+        @Option(names = "--journal", paramLabel = "FILE",
+                description = "Record the outcome of every login in FILE (JSON Lines, appended, each record forced to"
+                        + " disk before the next login). Without it, --execute writes"
+                        + " okta-bulk-delete-<UTC time>.journal.jsonl next to --report, or in the working folder,"
+                        + " and prints its path. A dry run keeps a journal only when given one. An existing journal"
+                        + " is only continued with --resume.")
+        Path file;
+
+        @Option(names = "--resume",
+                description = "Continue the run that --journal FILE recorded: the logins it shows as finished"
+                        + " (deleted, not found, skipped) are left alone and counted; all others, including those in"
+                        + " flight when it stopped, are done again. A new run section is appended to the journal; the"
+                        + " count to confirm and --max-deletions apply to what remains; --report covers both runs.")
+        boolean resume;
+
+        @Option(names = "--max-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Stop after DURATION, such as 90m, 2h or PT2H (from the start, confirmation included),"
+                        + " as Ctrl-C does: no new login starts, the logins in flight finish, exit status 3; resume"
+                        + " later with --resume.")
+        Duration maxDuration;
+
+        @Option(names = "--grace-period", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "After Ctrl-C, SIGTERM or --max-duration, how long the logins in flight may take to"
+                        + " finish (default: 30s). After it the tool exits anyway and names the logins still in"
+                        + " flight: their outcome is unknown, and --resume looks them up again.")
+        Duration gracePeriod = DEFAULT_GRACE_PERIOD;
     }
 
     /** Output options. */
@@ -213,6 +289,9 @@ public final class BulkDeleteCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 5)
     Output output = new Output();
 
+    @ArgGroup(validate = false, heading = "%nJournal and stopping:%n", order = 6)
+    Journal journal = new Journal();
+
     /** The demo option. */
     static final class DemoOption {
         @Option(names = "--demo",
@@ -222,7 +301,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         boolean demo;
     }
 
-    @ArgGroup(validate = false, heading = "%nDemo:%n", order = 6)
+    @ArgGroup(validate = false, heading = "%nDemo:%n", order = 7)
     DemoOption demoOption = new DemoOption();
 
     private final Map<String, String> env;
@@ -234,7 +313,9 @@ public final class BulkDeleteCommand implements Callable<Integer> {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private final Set<String> secrets = new LinkedHashSet<>();
     private final Cancellation cancellation = Cancellation.create();
+    private Path workingDirectory = Path.of("");
     private volatile boolean deleting;
+    private volatile GuardedBatch running;
 
     /**
      * A command that reads the token from {@code env}, never from its arguments.
@@ -270,6 +351,18 @@ public final class BulkDeleteCommand implements Callable<Integer> {
     }
 
     /**
+     * The folder of a journal written without {@code --journal} and without {@code --report}; tests pass a temporary
+     * folder. Default: the working directory.
+     *
+     * @param folder the folder
+     * @return this command
+     */
+    BulkDeleteCommand withWorkingDirectory(Path folder) {
+        this.workingDirectory = Objects.requireNonNull(folder, "folder");
+        return this;
+    }
+
+    /**
      * A picocli command line for this command, writing to its standard output and error, with the exit statuses of
      * {@link ExitStatus}.
      *
@@ -294,20 +387,47 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         return commandLine;
     }
 
-    /** @return whether a batch is running now ({@link #cancel(String)} then stops it cleanly) */
+    /**
+     * Whether a batch is running, or its journal and report are being finished: {@link #cancel(String)} then stops
+     * it cleanly, and {@link Main} waits for the command instead of exiting at once.
+     *
+     * @return whether the command is inside a pass
+     */
     boolean isDeleting() {
         return deleting;
     }
 
     /**
+     * How long the logins in flight may take to finish once the run is stopped: {@code --grace-period}.
+     *
+     * @return the grace period
+     */
+    Duration gracePeriod() {
+        return journal.gracePeriod;
+    }
+
+    /**
      * Stops the run from another thread, as Ctrl-C does: a running batch starts no new login, lets the logins in
-     * flight finish and reports the others as not attempted; a batch not yet started never starts. The exit status
-     * is then 3.
+     * flight finish within the grace period and reports the others as not attempted; a batch not yet started never
+     * starts. The exit status is then 3.
      *
      * @param reason why, for the messages and the report
      */
     void cancel(String reason) {
         cancellation.cancel(reason);
+        GuardedBatch batch = running;
+        if (batch != null) {
+            batch.wake();
+        }
+    }
+
+    /** The org could not be reached or refused the credentials before anything was asked of it: exit status 3. */
+    private static final class ConnectionFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionFailedException(String message) {
+            super(message);
+        }
     }
 
     /** A usage or configuration error: exit status 2, nothing changed. */
@@ -331,19 +451,38 @@ public final class BulkDeleteCommand implements Callable<Integer> {
             err.println("okta-bulk-delete: " + redact(e.getMessage()));
             err.println("Nothing was changed.");
             return ExitStatus.USAGE;
+        } catch (ConnectionFailedException e) {
+            err.println("okta-bulk-delete: " + redact(e.getMessage()));
+            err.println("Nothing was changed.");
+            return ExitStatus.STOPPED;
         } finally {
             out.flush();
             err.flush();
         }
     }
 
+    /**
+     * What a resumed run found in its journal.
+     *
+     * @param contents the journal as read before this run
+     * @param finished the input's logins with a final outcome there, left alone
+     * @param remaining the input's logins to do
+     * @param finishedByKind {@code finished} by outcome kind
+     */
+    private record Resume(JournalContents contents, long finished, long remaining,
+            Map<OutcomeKind, Long> finishedByKind) {
+    }
+
     private int run() {
         List<String> inputFiles = new ArrayList<>(input.csv);
         inputFiles.addAll(files);
         checkUsage(inputFiles);
-        checkReportIsNotAnInput(inputFiles);
+        checkOutputsAreNotInputs(inputFiles);
         if (demoOption.demo) {
             return new Demo(out, err, terminal, output.noProgress, clock, sleeper).run();
+        }
+        if (journal.maxDuration != null) {
+            cancellation.cancelAt(clock.instant().plus(journal.maxDuration));
         }
         Set<String> protect = protectedLogins();
         LoginInputs inputs;
@@ -360,11 +499,26 @@ public final class BulkDeleteCommand implements Callable<Integer> {
             for (String description : inputs.descriptions()) {
                 err.println("  input: " + description);
             }
-            if (inputs.total() == 0) {
+            checkReportWritable();
+            Path journalFile = journalFile();
+            checkJournalUsable(journalFile);
+            Resume resume = journal.resume ? resume(journalFile, inputs) : null;
+            Iterable<String> todo = resume == null ? inputs : resume.contents().remaining(inputs);
+            long total = resume == null ? inputs.total() : resume.remaining();
+            if (journalFile != null) {
+                err.println("  journal: " + journalFile.toAbsolutePath() + (resume != null ? " (resumed)"
+                        : journal.file == null ? " (to resume if the run stops: --journal "
+                        + journalFile.toAbsolutePath() + " --resume)" : ""));
+            }
+            if (total == 0) {
+                if (resume != null) {
+                    err.println("Nothing left to do: every login of the input has a final outcome in the journal.");
+                    writeReportOfEarlierRuns(resume);
+                    return ExitStatus.OK;
+                }
                 err.println("Nothing to do: the input holds no logins.");
                 return ExitStatus.OK;
             }
-            checkReportWritable();
             Connected connected = connect();
             try {
                 err.println("  org:   " + connected.orgUrl() + " (" + connected.credentials() + ")");
@@ -372,9 +526,15 @@ public final class BulkDeleteCommand implements Callable<Integer> {
                     err.println("  protected: " + LoginInputs.plural(protect.size(), "login or id")
                             + ", never touched");
                 }
-                err.println("  pace:  at most " + pace.requestsPerMinute + " requests a minute, "
-                        + pace.concurrency + " at a time");
-                return safety.execute ? deleteUsers(connected, inputs, protect) : dryRun(connected, inputs, protect);
+                err.println("  pace:  " + describePace());
+                if (journal.maxDuration != null) {
+                    err.println("  stops: after " + DurationConverter.format(journal.maxDuration) + " (at "
+                            + cancellation.deadline().orElseThrow() + "), with a grace period of "
+                            + DurationConverter.format(journal.gracePeriod) + " for the logins in flight");
+                }
+                checkSameOrg(resume, connected);
+                return safety.execute ? deleteUsers(connected, inputs, todo, total, protect, journalFile, resume)
+                        : dryRun(connected, todo, total, protect, journalFile, resume);
             } finally {
                 OktaClients.close(connected.client());
             }
@@ -385,9 +545,10 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         boolean anyInput = !inputFiles.isEmpty() || !input.logins.isEmpty();
         if (demoOption.demo) {
             if (anyInput || safety.execute || connection.orgUrl != null || output.report != null
-                    || connection.clientId != null || !safety.protect.isEmpty()) {
+                    || connection.clientId != null || !safety.protect.isEmpty() || journal.file != null
+                    || journal.resume) {
                 throw new UsageException("--demo runs on its own, against a local fake org: it takes no input,"
-                        + " connection, --execute or --report option");
+                        + " connection, --execute, --report or --journal option");
             }
             return;
         }
@@ -395,7 +556,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
             throw new UsageException("no logins: give --csv FILE (the Okta Password Health Report or any CSV of"
                     + " logins), --login LOGIN, or - to read standard input; or try --demo");
         }
-        if (pace.requestsPerMinute < 1 || pace.requestsPerMinute > 1_000_000) {
+        if (pace.requestsPerMinute != null && (pace.requestsPerMinute < 1 || pace.requestsPerMinute > 1_000_000)) {
             throw new UsageException("--requests-per-minute must be from 1 to 1000000, was "
                     + pace.requestsPerMinute);
         }
@@ -403,11 +564,30 @@ public final class BulkDeleteCommand implements Callable<Integer> {
             throw new UsageException("--concurrency must be from 1 to 75 (Okta's limit per org), was "
                     + pace.concurrency);
         }
+        if (pace.maxShare != null && !pace.adaptive) {
+            throw new UsageException("--max-share applies to --adaptive pacing only; add --adaptive, or use"
+                    + " --requests-per-minute for a fixed rate");
+        }
+        if (pace.maxShare != null && !(pace.maxShare > 0 && pace.maxShare <= 1)) {
+            throw new UsageException("--max-share must be more than 0 and at most 1 (0.8 = 80% of each bucket), was "
+                    + pace.maxShare);
+        }
         if (safety.maxDeletions != null && safety.maxDeletions < 0) {
             throw new UsageException("--max-deletions must not be negative, was " + safety.maxDeletions);
         }
         if (output.report != null && ReportWriter.formatOf(output.report).isEmpty()) {
             throw new UsageException("--report must name a .csv or .jsonl file, was " + output.report);
+        }
+        if (journal.resume && journal.file == null) {
+            throw new UsageException("--resume needs --journal FILE: the journal of the run to continue (its path"
+                    + " was printed when that run started)");
+        }
+        if (journal.maxDuration != null && journal.maxDuration.isZero()) {
+            throw new UsageException("--max-duration must be more than 0, such as 90m or 2h");
+        }
+        if (journal.gracePeriod.compareTo(Duration.ofDays(1)) > 0) {
+            throw new UsageException("--grace-period must be at most 24h, was "
+                    + DurationConverter.format(journal.gracePeriod));
         }
         if ((connection.clientId == null) != (connection.privateKey == null)) {
             throw new UsageException("OAuth 2.0 needs both --client-id and --private-key");
@@ -421,24 +601,40 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         }
     }
 
-    private void checkReportIsNotAnInput(List<String> inputFiles) {
-        if (output.report == null) {
-            return;
-        }
+    /** The report and the journal must not overwrite an input, nor each other. */
+    private void checkOutputsAreNotInputs(List<String> inputFiles) {
         List<Path> inputs = new ArrayList<>(safety.protectFiles);
         inputFiles.stream().filter(f -> !LoginInputs.STDIN.equals(f)).map(Path::of).forEach(inputs::add);
-        Path report = output.report.toAbsolutePath().normalize();
-        for (Path input : inputs) {
-            boolean same = input.toAbsolutePath().normalize().equals(report);
-            try {
-                same |= Files.exists(input) && Files.exists(report) && Files.isSameFile(input, report);
-            } catch (IOException e) {
-                // cannot tell: the input is checked when it is read
-            }
-            if (same) {
-                throw new UsageException("--report " + output.report + " is also an input: it would be overwritten");
+        if (output.report != null) {
+            for (Path input : inputs) {
+                if (sameFile(input, output.report)) {
+                    throw new UsageException("--report " + output.report + " is also an input: it would be"
+                            + " overwritten");
+                }
             }
         }
+        if (journal.file != null) {
+            for (Path input : inputs) {
+                if (sameFile(input, journal.file)) {
+                    throw new UsageException("--journal " + journal.file + " is also an input: name a file of its"
+                            + " own for the journal");
+                }
+            }
+            if (output.report != null && sameFile(output.report, journal.file)) {
+                throw new UsageException("--journal and --report name the same file, " + journal.file + ": the"
+                        + " report would overwrite the journal");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        boolean same = a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        try {
+            same |= Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            // cannot tell: each file is checked when it is opened
+        }
+        return same;
     }
 
     private Set<String> protectedLogins() {
@@ -471,12 +667,142 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The journal of this run: {@code --journal}; without it, for {@code --execute}, a new file named after the time
+     * in the folder of the report or the working folder; for a dry run without it, none.
+     */
+    private Path journalFile() {
+        if (journal.file != null) {
+            return journal.file;
+        }
+        if (!safety.execute) {
+            return null;
+        }
+        Path folder = output.report != null && output.report.toAbsolutePath().getParent() != null
+                ? output.report.toAbsolutePath().getParent() : workingDirectory.toAbsolutePath();
+        String stem = "okta-bulk-delete-" + JOURNAL_TIME.format(clock.instant());
+        Path file = folder.resolve(stem + ".journal.jsonl");
+        for (int n = 2; Files.exists(file); n++) {
+            file = folder.resolve(stem + "-" + n + ".journal.jsonl");
+        }
+        return file;
+    }
+
+    private void checkJournalUsable(Path file) {
+        if (file == null) {
+            return;
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UsageException("--journal: the folder " + parent + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UsageException("--journal: " + file + " is a folder");
+        }
+        boolean exists = Files.exists(file);
+        if (journal.resume && !exists) {
+            throw new UsageException("--resume: the journal " + file + " does not exist. Name the journal of the run"
+                    + " to continue (its path was printed when that run started), or leave out --resume to start a"
+                    + " new run");
+        }
+        long size;
+        try {
+            size = exists ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UsageException("--journal: cannot read " + file + ": " + e.getMessage());
+        }
+        if (!journal.resume && size > 0) {
+            throw new UsageException("--journal " + file + " already holds a journal: add --resume to continue that"
+                    + " run (the logins it finished are left alone), or name a new file");
+        }
+    }
+
+    /** Reads the journal to resume and counts what of the input it finished. */
+    private Resume resume(Path file, LoginInputs inputs) {
+        JournalContents contents;
+        try {
+            contents = DeletionJournal.read(file);
+        } catch (InvalidJournalException e) {
+            throw new UsageException("--resume: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--resume: the journal " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UsageException("--resume: cannot read the journal " + file + ": " + e.getMessage());
+        }
+        for (String torn : contents.tornRecords()) {
+            err.println("  journal: note: " + torn);
+        }
+        long finished = 0;
+        long remaining = 0;
+        Map<OutcomeKind, Long> byKind = new EnumMap<>(OutcomeKind.class);
+        for (String login : inputs) {
+            DeletionOutcome outcome = login == null ? null : contents.outcome(login).orElse(null);
+            if (outcome != null && JournalContents.isFinal(outcome)) {
+                finished++;
+                byKind.merge(outcome.kind(), 1L, Long::sum);
+            } else {
+                remaining++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(byKind.getOrDefault(OutcomeKind.DELETED, 0L) + " deleted");
+        parts.add(byKind.getOrDefault(OutcomeKind.NOT_FOUND, 0L) + " not found");
+        parts.add(byKind.getOrDefault(OutcomeKind.SKIPPED, 0L) + " skipped");
+        err.println("  resume: " + LoginInputs.plural(contents.runs().size(), "earlier run") + " in the journal; "
+                + finished + " of the " + LoginInputs.plural(finished + remaining, "login") + " of the input"
+                + " finished (" + String.join(", ", parts) + "), left alone; " + remaining + " to do, including any"
+                + " in flight when the last run stopped");
+        return new Resume(contents, finished, remaining, byKind);
+    }
+
+    /** Refuses to resume a journal of another org: its finished logins say nothing about this one. */
+    private void checkSameOrg(Resume resume, Connected connected) {
+        if (resume == null || resume.contents().runs().isEmpty()) {
+            return;
+        }
+        String journalOrg = resume.contents().runs().get(resume.contents().runs().size() - 1).orgUrl();
+        String thisOrg = new JournalHeader(clock.instant(), connected.orgUrl(), Map.of(), null).orgUrl();
+        if (journalOrg != null && thisOrg != null && !comparableUrl(journalOrg).equals(comparableUrl(thisOrg))) {
+            throw new UsageException("--resume: the journal " + resume.contents().file() + " records a run against "
+                    + journalOrg + ", not " + thisOrg + ": resume against the same org, or start a new journal");
+        }
+    }
+
+    private static String comparableUrl(String url) {
+        String u = url.strip().toLowerCase(Locale.ROOT);
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    private String describePace() {
+        if (pace.adaptive) {
+            return "adaptive, by the rate limits in the org's X-Rate-Limit headers"
+                    + (pace.maxShare == null ? "" : String.format(Locale.ROOT, ", up to %.0f%% of each bucket",
+                    pace.maxShare * 100))
+                    + (pace.requestsPerMinute == null ? "" : ", at most " + pace.requestsPerMinute
+                    + " requests a minute") + ", at most " + pace.concurrency + " at a time";
+        }
+        return "at most " + requestsPerMinute() + " requests a minute, " + pace.concurrency + " at a time";
+    }
+
+    private int requestsPerMinute() {
+        return pace.requestsPerMinute == null ? DEFAULT_REQUESTS_PER_MINUTE : pace.requestsPerMinute;
+    }
+
     /** A client, with where it points and how it authenticates, for messages. */
     private record Connected(ApiClient client, String orgUrl, String credentials) {
     }
 
     private Connected connect() {
         String orgUrl = connection.orgUrl != null ? connection.orgUrl : env.get("OKTA_CLIENT_ORGURL");
+        if (orgUrl != null && orgUrl.strip().regionMatches(true, 0, "http://", 0, 7)
+                && !connection.allowInsecureHttp) {
+            throw new UsageException((connection.orgUrl != null ? "--org-url" : "OKTA_CLIENT_ORGURL")
+                    + " is a plain http:// URL: the API token would be sent unencrypted. Use the org's https:// URL"
+                    + " (--allow-insecure-http is for a local fake org only, never for a real org)");
+        }
         OktaClients.Builder builder = OktaClients.tuned()
                 .connectionPoolSize(pace.concurrency)
                 .allowInsecureHttp(connection.allowInsecureHttp);
@@ -487,6 +813,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         if (connection.clientId != null) {
             List<String> scopes = connection.scopes != null ? connection.scopes
                     : List.of(safety.execute ? "okta.users.manage" : "okta.users.read");
+            rememberPrivateKey(connection.privateKey);
             builder.clientId(connection.clientId).privateKey(connection.privateKey)
                     .scopes(new LinkedHashSet<>(scopes));
             if (connection.keyId != null) {
@@ -514,8 +841,26 @@ public final class BulkDeleteCommand implements Callable<Integer> {
             throw new UsageException("cannot set up the Okta client: " + e.getMessage() + " (use --org-url with"
                     + " $" + connection.tokenEnv + ", set OKTA_CLIENT_ORGURL and OKTA_CLIENT_TOKEN, or write"
                     + " ~/.okta/okta.yaml)");
+        } catch (RuntimeException e) {
+            // OAuth 2.0 asks the org for an access token as the client is built: the org is unreachable or said no
+            throw new ConnectionFailedException("could not connect to the org (" + credentials + "): "
+                    + e.getMessage());
         }
         return new Connected(client, client.getBasePath(), credentials);
+    }
+
+    /** The lines of a private key are secrets too: no message of this command may show them. */
+    private void rememberPrivateKey(Path file) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String value = line.strip();
+                if (value.length() >= 16 && !value.startsWith("-----")) {
+                    secrets.add(value);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the SDK reports an unreadable key when it loads it
+        }
     }
 
     private String promptForToken(String envName, String orgUrl) {
@@ -537,11 +882,13 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         return token;
     }
 
-    private int dryRun(Connected connected, LoginInputs inputs, Set<String> protect) {
-        PassResult check = pass(connected, inputs, protect, true, Long.MAX_VALUE, "Checking (dry run)");
-        check.printTable(out, output.report);
+    private int dryRun(Connected connected, Iterable<String> todo, long total, Set<String> protect, Path journalFile,
+            Resume resume) {
+        PassResult check = pass(connected, todo, total, protect, true, Long.MAX_VALUE, "Checking (dry run)",
+                journalFile, resume);
+        check.printTable(out, output.report, journalFile, resume == null ? 0 : resume.finished());
         if (check.summary().stop().isPresent()) {
-            return stopped(check.summary().stop().get());
+            return stopped(check.summary().stop().get(), journalFile);
         }
         Long max = safety.maxDeletions;
         if (max != null && check.wouldDelete() > max) {
@@ -554,11 +901,13 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         return check.summary().counts().failed() > 0 ? ExitStatus.FAILED : ExitStatus.OK;
     }
 
-    private int deleteUsers(Connected connected, LoginInputs inputs, Set<String> protect) {
-        PassResult check = pass(connected, inputs, protect, true, Long.MAX_VALUE, "Checking");
+    private int deleteUsers(Connected connected, LoginInputs inputs, Iterable<String> todo, long total,
+            Set<String> protect, Path journalFile, Resume resume) {
+        long earlier = resume == null ? 0 : resume.finished();
+        PassResult check = pass(connected, todo, total, protect, true, Long.MAX_VALUE, "Checking", null, resume);
         if (check.summary().stop().isPresent()) {
-            check.printTable(out, output.report);
-            return stopped(check.summary().stop().get());
+            check.printTable(out, output.report, null, earlier);
+            return stopped(check.summary().stop().get(), null);
         }
         long wouldDelete = check.wouldDelete();
         long unchecked = check.lookupFailures();
@@ -567,13 +916,13 @@ public final class BulkDeleteCommand implements Callable<Integer> {
                 + wouldDelete + " to delete, " + checked.counts().notFound() + " not found, "
                 + (checked.counts().skipped() - wouldDelete) + " skipped, " + unchecked + " could not be looked up.");
         if (wouldDelete + unchecked == 0) {
-            check.printTable(out, output.report);
+            check.printTable(out, output.report, null, earlier);
             err.println("Nothing to delete.");
             return ExitStatus.OK;
         }
         Long max = safety.maxDeletions;
         if (max != null && wouldDelete > max) {
-            check.printTable(out, output.report);
+            check.printTable(out, output.report, null, earlier);
             err.println("Stopped before deleting anything: " + LoginInputs.plural(wouldDelete, "user")
                     + " would be deleted, more than --max-deletions " + max + ". Narrow the input or raise"
                     + " --max-deletions" + (output.report == null ? "." : "; the report lists them."));
@@ -605,63 +954,190 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         }
         // never more than were counted and confirmed, nor more than --max-deletions
         long cap = Math.min(max == null ? Long.MAX_VALUE : max, wouldDelete + unchecked);
-        PassResult run = pass(connected, inputs, protect, false, cap, "Deleting");
-        run.printTable(out, output.report);
+        PassResult run = pass(connected, todo, total, protect, false, cap, "Deleting", journalFile, resume);
+        run.printTable(out, output.report, journalFile, earlier);
         if (run.summary().stop().isPresent()) {
-            return stopped(run.summary().stop().get());
+            return stopped(run.summary().stop().get(), journalFile);
         }
-        return run.summary().counts().failed() > 0 ? ExitStatus.FAILED : ExitStatus.OK;
+        if (run.summary().counts().failed() > 0) {
+            resumeHint(journalFile, "To try the failed logins again");
+            return ExitStatus.FAILED;
+        }
+        return ExitStatus.OK;
     }
 
-    private int stopped(BatchStop stop) {
+    private int stopped(BatchStop stop, Path journalFile) {
         err.println("Stopped: " + redact(stop.message()));
+        resumeHint(journalFile, "To finish the run");
         return ExitStatus.STOPPED;
     }
 
-    private PassResult pass(Connected connected, LoginInputs inputs, Set<String> protect, boolean dryRun,
-            long maxDeletions, String label) {
+    private void resumeHint(Path journalFile, String what) {
+        if (journalFile != null && safety.execute) {
+            err.println(what + ", run the same command with --journal " + journalFile.toAbsolutePath()
+                    + " --resume: the logins the journal shows as finished are left alone.");
+        }
+    }
+
+    private PassResult pass(Connected connected, Iterable<String> logins, long total, Set<String> protect,
+            boolean dryRun, long maxDeletions, String label, Path journalFile, Resume resume) {
         ProgressMeter.Mode mode = output.noProgress ? ProgressMeter.Mode.OFF
                 : terminal.isErrorTerminal() ? ProgressMeter.Mode.BAR : ProgressMeter.Mode.LINES;
-        ProgressMeter progress = new ProgressMeter(err, mode, clock, label, inputs.total(), dryRun);
+        ProgressMeter progress = new ProgressMeter(err, mode, clock, label, total, dryRun);
+        GuardedBatch batch = new GuardedBatch(cancellation, clock, journal.gracePeriod);
         BulkUserDeleter.Builder builder = BulkUserDeleter.builder(connected.client())
-                .requestsPerMinute(pace.requestsPerMinute)
                 .maxConcurrency(pace.concurrency)
                 .protectedLogins(protect)
                 .dryRun(dryRun)
-                .listener(progress)
+                .listener(batch.listening(progress))
                 .clock(clock)
                 .sleeper(sleeper);
+        if (pace.adaptive) {
+            builder.adaptivePacing(true);
+            if (pace.maxShare != null) {
+                builder.maxShareOfLimit(pace.maxShare);
+            }
+            if (pace.requestsPerMinute != null) {
+                builder.requestsPerMinute(pace.requestsPerMinute); // a hard cap on top of the learned limits
+            }
+        } else {
+            builder.requestsPerMinute(requestsPerMinute());
+        }
         if (maxDeletions != Long.MAX_VALUE) {
             builder.maxDeletions(maxDeletions);
         }
         BulkUserDeleter deleter = builder.build();
         PassResult.Tally tally = new PassResult.Tally();
-        ReportWriter report = openReport();
-        BulkDeleteSummary summary;
+        DeletionJournal journalWriter = null;
+        ReportWriter report = null;
+        GuardedBatch.Finished finished;
         deleting = true;
         try {
-            summary = deleter.deleteAll(inputs, outcome -> {
-                tally.accept(outcome);
-                if (report != null) {
-                    report.writeUnchecked(ReportRow.of(outcome));
-                }
-            }, cancellation);
+            journalWriter = journalFile == null ? null : openJournal(journalFile, connected, dryRun, total);
+            report = openReport(resume);
+            finished = runBatch(batch, deleter, logins, pipeline(journalWriter, tally, report));
         } finally {
-            deleting = false;
+            closeJournal(journalWriter);
             closeReport(report);
             progress.finish();
+            deleting = false;
         }
-        return new PassResult(dryRun, summary, tally, progress.retries());
+        List<String> abandoned = finished.abandonedInFlight();
+        if (!abandoned.isEmpty()) {
+            err.println("The grace period of " + DurationConverter.format(journal.gracePeriod) + " ended with "
+                    + LoginInputs.plural(abandoned.size(), "login") + " still in flight: "
+                    + String.join(", ", abandoned.subList(0, Math.min(20, abandoned.size())))
+                    + (abandoned.size() > 20 ? ", ..." : "") + ". Their outcome is unknown (reported not attempted);"
+                    + " a run with --resume looks them up again.");
+        }
+        return new PassResult(dryRun, finished.summary(), tally, progress.retries());
     }
 
-    private ReportWriter openReport() {
+    private GuardedBatch.Finished runBatch(GuardedBatch batch, BulkUserDeleter deleter, Iterable<String> logins,
+            Consumer<DeletionOutcome> pipeline) {
+        running = batch;
+        try {
+            return batch.run(deleter, logins, pipeline);
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Each outcome goes to the journal first (on disk before the report row, and before the worker starts its next
+     * login), then to the counts and the report. Logins never attempted are not journaled: a resumed run does every
+     * login without a final record anyway, and forcing thousands of them to disk one by one would hold up a stop.
+     */
+    private static Consumer<DeletionOutcome> pipeline(DeletionJournal journalWriter, PassResult.Tally tally,
+            ReportWriter report) {
+        return outcome -> {
+            if (journalWriter != null && !(outcome instanceof DeletionOutcome.NotAttempted)) {
+                journalWriter.record(outcome);
+            }
+            tally.accept(outcome);
+            if (report != null) {
+                report.writeUnchecked(ReportRow.of(outcome));
+            }
+        };
+    }
+
+    private DeletionJournal openJournal(Path file, Connected connected, boolean dryRun, long total) {
+        try {
+            return DeletionJournal.open(file, journalHeader(connected, dryRun, total), clock);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UsageException("--journal " + file + ": " + e.getReason());
+        } catch (IOException e) {
+            throw new UsageException("--journal: cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The run record: where, what and how, never a credential. */
+    private JournalHeader journalHeader(Connected connected, boolean dryRun, long total) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("mode", dryRun ? "dry-run" : "execute");
+        options.put("resume", Boolean.toString(journal.resume));
+        List<String> inputs = new ArrayList<>(input.csv);
+        inputs.addAll(files);
+        if (!input.logins.isEmpty()) {
+            inputs.add(LoginInputs.plural(input.logins.size(), "--login value"));
+        }
+        options.put("inputs", String.join(", ", inputs));
+        options.put("logins", Long.toString(total));
+        options.put("pace", pace.adaptive ? "adaptive" : "fixed");
+        if (!pace.adaptive || pace.requestsPerMinute != null) {
+            options.put("requestsPerMinute", Integer.toString(requestsPerMinute()));
+        }
+        if (pace.maxShare != null) {
+            options.put("maxShare", Double.toString(pace.maxShare));
+        }
+        options.put("concurrency", Integer.toString(pace.concurrency));
+        if (safety.maxDeletions != null) {
+            options.put("maxDeletions", Long.toString(safety.maxDeletions));
+        }
+        if (journal.maxDuration != null) {
+            options.put("maxDuration", journal.maxDuration.toString());
+        }
+        options.put("gracePeriod", journal.gracePeriod.toString());
+        options.put("protected", Integer.toString(safety.protect.size() + safety.protectFiles.size()));
+        return new JournalHeader(clock.instant(), connected.orgUrl(), options, Version.implementationVersion());
+    }
+
+    private void closeJournal(DeletionJournal journalWriter) {
+        if (journalWriter != null) {
+            try {
+                journalWriter.close();
+            } catch (IOException e) {
+                err.println("okta-bulk-delete: closing the journal failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Opens the report; a resumed run's starts with the logins that earlier runs finished, as the journal has them. */
+    private ReportWriter openReport(Resume resume) {
         if (output.report == null) {
             return null;
         }
+        ReportWriter report = null;
         try {
-            return ReportWriter.open(output.report);
+            report = ReportWriter.open(output.report);
+            if (resume != null) {
+                for (DeletionOutcome outcome : resume.contents().outcomes()) {
+                    if (JournalContents.isFinal(outcome)) {
+                        report.write(ReportRow.of(outcome));
+                    }
+                }
+            }
+            return report;
         } catch (IOException e) {
+            closeReport(report);
             throw new UsageException("--report: cannot write " + output.report + ": " + e.getMessage());
+        }
+    }
+
+    private void writeReportOfEarlierRuns(Resume resume) {
+        closeReport(openReport(resume));
+        if (output.report != null) {
+            out.println("  report: " + output.report.toAbsolutePath());
         }
     }
 
@@ -685,9 +1161,15 @@ public final class BulkDeleteCommand implements Callable<Integer> {
 
     /** The version, from the jar's manifest. */
     static final class Version implements CommandLine.IVersionProvider {
+
+        /** @return the version in the jar's manifest, or {@code null} in a development build */
+        static String implementationVersion() {
+            return BulkDeleteCommand.class.getPackage().getImplementationVersion();
+        }
+
         @Override
         public String[] getVersion() {
-            String version = BulkDeleteCommand.class.getPackage().getImplementationVersion();
+            String version = implementationVersion();
             return new String[] {"okta-bulk-delete " + (version == null ? "(development build)" : version),
                 "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name", "")
                         .toLowerCase(Locale.ROOT)};

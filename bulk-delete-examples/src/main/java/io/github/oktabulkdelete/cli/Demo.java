@@ -98,6 +98,7 @@ final class Demo {
             Path csv = folder.resolve("okta-password-health-report.csv");
             Path dryRunReport = folder.resolve("dry-run-report.jsonl");
             Path report = folder.resolve("report.csv");
+            Path journal = folder.resolve("deletion.journal.jsonl");
             int rows = populate(org, csv);
 
             out.println("okta-bulk-delete demo");
@@ -140,7 +141,8 @@ final class Demo {
             org.failNext(Route.DEACTIVATE_USER, 1, Fault.concurrencyLimited());
 
             List<String> execute = new ArrayList<>(common);
-            execute.addAll(List.of("--report", report.toString(), "--execute", "--yes"));
+            execute.addAll(List.of("--report", report.toString(), "--journal", journal.toString(), "--execute",
+                    "--yes"));
             out.println();
             out.println("Step 2 of 2: delete. --yes confirms in advance, as a script would; on a terminal without"
                     + " it, the tool shows the count and asks.");
@@ -151,6 +153,7 @@ final class Demo {
             out.println("  Password Health Report (input): " + csv);
             out.println("  dry-run report (JSON Lines):    " + dryRunReport);
             out.println("  report (CSV):                   " + report);
+            out.println("  journal (JSON Lines, --resume): " + journal);
             describeWhatIsLeft(org);
             out.println();
             out.println("Against your org: export the Okta Password Health Report, then");

@@ -50,7 +50,7 @@ final class LoginInputs implements Iterable<String>, AutoCloseable {
      * @param logins logins given one by one
      * @param column the login column of the files, or {@code null} to recognise it
      * @param stdin standard input
-     * @throws InvalidLoginFileException if a file cannot be read as a file of logins
+     * @throws InvalidLoginFileException if a file cannot be read as a file of logins, or holds none
      * @throws IllegalArgumentException if {@code -} is given more than once
      * @throws UncheckedIOException if standard input cannot be copied
      */
@@ -74,6 +74,9 @@ final class LoginInputs implements Iterable<String>, AutoCloseable {
                 }
                 LoginSource.Summary summary = source.validate();
                 Path file = source.file();
+                if (summary.logins() == 0) {
+                    throw noLogins(source, summary);
+                }
                 parts.add(new Part(source.name(), describe(summary), source, summary.logins(), file, Files.size(file),
                         Files.getLastModifiedTime(file)));
             }
@@ -89,6 +92,26 @@ final class LoginInputs implements Iterable<String>, AutoCloseable {
             parts.add(new Part("--login", "--login: " + plural(copy.size(), "login"), copy, copy.size(), null, 0, null));
         }
         return new LoginInputs(Collections.unmodifiableList(parts), stdinCopy);
+    }
+
+    /** A file without a single login is a mistake (an empty export, the wrong file), not a run with nothing to do. */
+    private static InvalidLoginFileException noLogins(LoginSource source, LoginSource.Summary summary)
+            throws IOException {
+        long size = Files.size(source.file());
+        String problem = size == 0 || size == 3 && startsWithBom(source.file())
+                ? "the file is empty"
+                : summary.column().map(c -> "the file has a header row (column '" + c + "') but no logins")
+                        .orElse("the file holds no logins (only blank lines or # comments)");
+        return new InvalidLoginFileException(source.name(), 0, problem, "Give the file of the users to delete (the"
+                + " Okta Password Health Report, a CSV with a login column, or one login per line), then run again.",
+                null);
+    }
+
+    private static boolean startsWithBom(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        }
     }
 
     private static Path copyOf(InputStream stdin) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.oktabulkdelete.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,9 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The entry point of {@code okta-bulk-delete.jar}: runs {@link BulkDeleteCommand} on the real environment, standard
  * streams and console, and exits with its status.
  *
- * <p>An interrupt (Ctrl-C) during a batch stops it cleanly: the requests in flight finish, the other logins are
- * reported as not attempted, the summary is printed, and the exit status is 3. The only {@code System.exit} of the
- * tool is here.
+ * <p>Ctrl-C or SIGTERM during a batch stops it cleanly: no new login starts, the logins in flight get the command's
+ * {@code --grace-period} to finish (after it the command names those still in flight and stops waiting), the journal
+ * and the report are completed and closed, the summary is printed, and the exit status is 3. Outside a batch (reading
+ * the input, at the confirmation prompt) nothing has changed, and the tool exits with 3 at once. The only
+ * {@code System.exit} of the tool is here.
  *
  * <pre>{@code
  * java -jar okta-bulk-delete.jar --csv users.csv
@@ -19,8 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Main {
 
-    /** How long an interrupted batch may take to finish its requests in flight and write its report. */
-    private static final long STOP_GRACE_SECONDS = 60;
+    /**
+     * How long, after the command's own grace period, an interrupted command may take to write its report and
+     * summary before the process exits anyway; the journal is on disk record by record already.
+     */
+    private static final Duration FINISHING_TIME = Duration.ofSeconds(60);
 
     private Main() {
     }
@@ -47,11 +53,12 @@ public final class Main {
                 Runtime.getRuntime().halt(ExitStatus.STOPPED);
             }
             err.println();
-            err.println("Interrupted: finishing the requests in flight; the other logins are not attempted.");
+            err.println("Interrupted: finishing the logins in flight (for up to "
+                    + DurationConverter.format(command.gracePeriod()) + "); the other logins are not attempted.");
             err.flush();
             command.cancel("interrupted (Ctrl-C or a termination signal)");
             try {
-                if (finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                if (finished.await(command.gracePeriod().plus(FINISHING_TIME).toMillis(), TimeUnit.MILLISECONDS)) {
                     out.flush();
                     err.flush();
                     Runtime.getRuntime().halt(status.get());
@@ -61,9 +68,13 @@ public final class Main {
             }
             Runtime.getRuntime().halt(ExitStatus.STOPPED);
         }, "okta-bulk-delete-interrupt"));
-        int exit = command.commandLine().execute(args);
-        status.set(exit);
-        finished.countDown();
+        int exit = ExitStatus.STOPPED;
+        try {
+            exit = command.commandLine().execute(args);
+        } finally {
+            status.set(exit);
+            finished.countDown(); // also when an Error escapes: that is no interrupt
+        }
         System.exit(exit);
     }
 }

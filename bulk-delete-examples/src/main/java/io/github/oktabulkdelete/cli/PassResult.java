@@ -65,6 +65,16 @@ record PassResult(boolean dryRun, BulkDeleteSummary summary, Tally tally, long r
 
     /** Prints the summary table. */
     void printTable(PrintWriter out, Path report) {
+        printTable(out, report, null, 0);
+    }
+
+    /**
+     * Prints the summary table, with the journal and, for a resumed run, the logins earlier runs finished.
+     *
+     * @param journal the journal of the pass, or {@code null}
+     * @param earlier the input's logins that earlier runs finished (0 unless resumed)
+     */
+    void printTable(PrintWriter out, Path report, Path journal, long earlier) {
         OutcomeCounts counts = summary.counts();
         long wouldDelete = wouldDelete();
         out.println();
@@ -92,10 +102,21 @@ record PassResult(boolean dryRun, BulkDeleteSummary summary, Tally tally, long r
         row(out, "not attempted", counts.notAttempted(), counts.notAttempted() == 0 ? ""
                 : "safe to run again");
         row(out, "logins", counts.total(), "");
-        row(out, "HTTP requests", summary.httpRequests(), LoginInputs.plural(retries, "retry").replace("retrys",
-                "retries") + ", " + seconds(summary.elapsed()));
+        if (earlier > 0) {
+            row(out, "done earlier", earlier, "finished by the runs this one resumed; in the report");
+        }
+        String requestsNote = LoginInputs.plural(retries, "retry").replace("retrys", "retries") + ", "
+                + seconds(summary.elapsed());
+        if (summary.httpRequests() < 0) {
+            out.println(String.format(Locale.ROOT, "  %-15s %8s  %s", "HTTP requests", "?", requestsNote));
+        } else {
+            row(out, "HTTP requests", summary.httpRequests(), requestsNote);
+        }
         if (report != null) {
             out.println("  report: " + report.toAbsolutePath());
+        }
+        if (journal != null) {
+            out.println("  journal: " + journal.toAbsolutePath());
         }
         out.flush();
     }

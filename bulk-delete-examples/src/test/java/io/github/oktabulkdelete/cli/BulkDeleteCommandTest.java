@@ -1,14 +1,20 @@
 package io.github.oktabulkdelete.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.okta.sdk.resource.model.UserStatus;
+import io.github.oktabulkdelete.DeletionJournal;
+import io.github.oktabulkdelete.DeletionOutcome;
+import io.github.oktabulkdelete.JournalContents;
+import io.github.oktabulkdelete.SkipReason;
 import io.github.oktabulkdelete.Sleeper;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
 import io.github.oktabulkdelete.testing.Fault;
 import io.github.oktabulkdelete.testing.MutableClock;
+import io.github.oktabulkdelete.testing.RecordedRequest;
 import io.github.oktabulkdelete.testing.Route;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +27,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +35,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -97,7 +106,7 @@ class BulkDeleteCommandTest {
         err = new StringWriter();
         BulkDeleteCommand command = new BulkDeleteCommand(env, stdin, new PrintWriter(out, true),
                 new PrintWriter(err, true), terminal);
-        command.withTime(clock, sleeper.apply(command));
+        command.withTime(clock, sleeper.apply(command)).withWorkingDirectory(dir);
         return command.commandLine().execute(args);
     }
 
@@ -672,16 +681,23 @@ class BulkDeleteCommandTest {
             addUsers(UserStatus.ACTIVE, "a@corp.example");
             org.failNext(Route.DELETE_USER, 1, Fault.status(500));
             Path csvReport = dir.resolve("r.csv");
+            Path csvResumedReport = dir.resolve("resumed.csv");
             Path jsonReport = dir.resolve("r.jsonl");
+            Path journal = dir.resolve("run.journal.jsonl");
+            Path dryJournal = dir.resolve("dry.journal.jsonl");
             PrintStream realErr = System.err;
             ByteArrayOutputStream logs = new ByteArrayOutputStream();
             System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
             StringBuilder seen = new StringBuilder();
             try {
                 run("--login", "a@corp.example", "--login", "b@corp.example", "--execute", "--yes", "--report",
-                        csvReport.toString());
+                        csvReport.toString(), "--journal", journal.toString());
                 seen.append(out).append(err);
-                run("--login", "a@corp.example", "--report", jsonReport.toString());
+                run("--login", "a@corp.example", "--login", "b@corp.example", "--execute", "--yes", "--report",
+                        csvResumedReport.toString(), "--journal", journal.toString(), "--resume");
+                seen.append(out).append(err);
+                run("--login", "a@corp.example", "--report", jsonReport.toString(), "--journal",
+                        dryJournal.toString());
                 seen.append(out).append(err);
                 env.put("OKTA_CLIENT_TOKEN", TOKEN + "-wrong"); // a 401, whose message is printed
                 run("--login", "a@corp.example", "--execute", "--yes");
@@ -692,9 +708,69 @@ class BulkDeleteCommandTest {
                 System.setErr(realErr);
             }
             seen.append(logs.toString(StandardCharsets.UTF_8));
-            seen.append(Files.readString(csvReport)).append(Files.readString(jsonReport));
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) { // the reports, the journals, the default journal of the 401 run
+                    seen.append(Files.readString(file));
+                }
+            }
 
-            assertThat(seen.toString()).contains("Summary").doesNotContain(TOKEN);
+            assertThat(seen.toString()).contains("Summary").contains("\"type\":\"run\"").doesNotContain(TOKEN);
+            assertThat(journaled(journal)).containsOnlyKeys("a@corp.example", "b@corp.example");
+        }
+
+        @Test
+        void anHttpOrgUrlIsRefusedUnlessAllowed() {
+            assertThat(runBare("--org-url", "http://127.0.0.1:1", "--login", "a@corp.example")).isEqualTo(
+                    ExitStatus.USAGE);
+            assertThat(err.toString()).contains("okta-bulk-delete: --org-url is a plain http:// URL: the API token"
+                    + " would be sent unencrypted. Use the org's https:// URL (--allow-insecure-http is for a local"
+                    + " fake org only, never for a real org)").contains("Nothing was changed.");
+
+            env.put("OKTA_CLIENT_ORGURL", "HTTP://user:" + TOKEN + "@corp.okta.example");
+            assertThat(runBare("--login", "a@corp.example")).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("OKTA_CLIENT_ORGURL is a plain http:// URL").doesNotContain(TOKEN);
+            assertThat(org.requestCount()).isZero();
+        }
+
+        @Test
+        void thePrivateKeyNeverAppearsInOutputReportOrJournal() throws Exception {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+            Path key = file("service-app.pem", "-----BEGIN PRIVATE KEY-----\n" + base64
+                    + "\n-----END PRIVATE KEY-----\n");
+            Path report = dir.resolve("r.csv");
+            Path journal = dir.resolve("run.journal.jsonl");
+            addUsers(UserStatus.ACTIVE, "a@corp.example");
+            PrintStream realErr = System.err;
+            ByteArrayOutputStream logs = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+            int status;
+            try {
+                // OAuth 2.0 needs https, which no local server here speaks: the token request fails, and says so
+                status = runBare("--org-url", "https://127.0.0.1:1", "--client-id",
+                        "0oa-service-app", "--private-key", key.toString(), "--login", "a@corp.example",
+                        "--execute", "--yes", "--report", report.toString(), "--journal", journal.toString());
+            } finally {
+                System.setErr(realErr);
+            }
+
+            assertThat(status).isEqualTo(ExitStatus.STOPPED);
+            assertThat(err.toString()).contains("okta-bulk-delete: could not connect to the org (OAuth 2.0 client"
+                    + " 0oa-service-app, scopes okta.users.manage): ");
+            StringBuilder seen = new StringBuilder().append(out).append(err).append(logs.toString(
+                    StandardCharsets.UTF_8));
+            try (var files = Files.list(dir)) {
+                for (Path file : files.filter(f -> !f.equals(key)).toList()) {
+                    seen.append(Files.readString(file));
+                }
+            }
+            assertThat(seen.toString()).contains("OAuth 2.0 client 0oa-service-app");
+            for (String line : base64.split("\n")) {
+                assertThat(seen.toString()).doesNotContain(line);
+            }
+            assertThat(org.user("a@corp.example")).isPresent();
         }
 
         @Test
@@ -722,6 +798,538 @@ class BulkDeleteCommandTest {
         }
     }
 
+    /** The journal as a resumed run sees it: one outcome per login. */
+    private static Map<String, DeletionOutcome> journaled(Path journal) throws IOException {
+        Map<String, DeletionOutcome> byLogin = new LinkedHashMap<>();
+        for (DeletionOutcome outcome : DeletionJournal.read(journal).outcomes()) {
+            byLogin.put(outcome.login(), outcome);
+        }
+        return byLogin;
+    }
+
+    @Nested
+    class JournalAndResume {
+
+        private static final String DEFAULT_JOURNAL = "okta-bulk-delete-20261127-100000.journal.jsonl";
+
+        @Test
+        void executeWithoutJournalWritesOneInTheWorkingFolderAndSaysWhere() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example");
+            Path journal = dir.resolve(DEFAULT_JOURNAL);
+
+            int status = run("--login", "a@corp.example", "--login", "ghost@corp.example", "--execute", "--yes");
+
+            assertThat(status).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("journal: " + journal.toAbsolutePath() + " (to resume if the run"
+                    + " stops: --journal " + journal.toAbsolutePath() + " --resume)");
+            assertThat(out.toString()).contains("journal: " + journal.toAbsolutePath());
+            assertThat(journaled(journal)).containsOnlyKeys("a@corp.example", "ghost@corp.example");
+            assertThat(journaled(journal).get("a@corp.example")).isInstanceOf(DeletionOutcome.Deleted.class);
+            assertThat(journaled(journal).get("ghost@corp.example")).isInstanceOf(DeletionOutcome.NotFound.class);
+            assertThat(DeletionJournal.read(journal).runs()).singleElement().satisfies(run -> {
+                assertThat(run.orgUrl()).isEqualTo(org.orgUrl());
+                assertThat(run.startedAt()).isEqualTo(clock.instant());
+                assertThat(run.options()).containsEntry("mode", "execute").containsEntry("pace", "fixed")
+                        .containsEntry("requestsPerMinute", "1000000").containsEntry("resume", "false");
+            });
+        }
+
+        @Test
+        void withAReportTheDefaultJournalGoesNextToItUnderANameOfItsOwn() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example", "b@corp.example");
+            Path reports = Files.createDirectory(dir.resolve("reports"));
+
+            assertThat(run("--login", "a@corp.example", "--execute", "--yes", "--report",
+                    reports.resolve("a.csv").toString())).isEqualTo(ExitStatus.OK);
+            assertThat(run("--login", "b@corp.example", "--execute", "--yes", "--report",
+                    reports.resolve("b.csv").toString())).isEqualTo(ExitStatus.OK);
+
+            assertThat(journaled(reports.resolve(DEFAULT_JOURNAL))).containsOnlyKeys("a@corp.example");
+            assertThat(journaled(reports.resolve("okta-bulk-delete-20261127-100000-2.journal.jsonl")))
+                    .containsOnlyKeys("b@corp.example");
+        }
+
+        @Test
+        void aDryRunKeepsAJournalOnlyWhenGivenOne() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example");
+            Path journal = dir.resolve("dry.journal.jsonl");
+
+            assertThat(run("--login", "a@corp.example")).isEqualTo(ExitStatus.OK);
+            try (var files = Files.list(dir)) {
+                assertThat(files).isEmpty();
+            }
+            assertThat(run("--login", "a@corp.example", "--login", "ghost@corp.example", "--journal",
+                    journal.toString())).isEqualTo(ExitStatus.OK);
+
+            assertThat(journaled(journal).get("a@corp.example")).isInstanceOfSatisfying(DeletionOutcome.Skipped.class,
+                    s -> assertThat(s.reason()).isEqualTo(SkipReason.DRY_RUN));
+            assertThat(journaled(journal).get("ghost@corp.example")).isInstanceOf(DeletionOutcome.NotFound.class);
+            assertThat(DeletionJournal.read(journal).runs().get(0).options()).containsEntry("mode", "dry-run");
+        }
+
+        @Test
+        void resumeLeavesFinishedLoginsAloneDoesTheRestAndReportsBothRuns() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example", "b@corp.example", "c@corp.example", "d@corp.example",
+                    "e@corp.example", "f@corp.example");
+            Path journal = dir.resolve("run.journal.jsonl");
+            Path report = dir.resolve("report.csv");
+            assertThat(run("--login", "a@corp.example", "--login", "B@corp.example", "--execute", "--yes",
+                    "--journal", journal.toString())).isEqualTo(ExitStatus.OK);
+            org.resetCounts();
+            Path input = file("all.txt", "a@corp.example\nb@corp.example\nc@corp.example\nd@corp.example\n"
+                    + "e@corp.example\nf@corp.example\n");
+
+            // 6 logins, 2 done: the count to confirm and --max-deletions apply to the 4 that remain
+            int status = run("--csv", input.toString(), "--execute", "--yes", "--journal", journal.toString(),
+                    "--resume", "--max-deletions", "4", "--report", report.toString());
+
+            assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("resume: 1 earlier run in the journal; 2 of the 6 logins of the"
+                    + " input finished (2 deleted, 0 not found, 0 skipped), left alone; 4 to do")
+                    .contains("Delete 4 users from");
+            assertThat(org.requests()).extracting(RecordedRequest::rawPath)
+                    .doesNotContain("/api/v1/users/a%40corp.example", "/api/v1/users/b%40corp.example");
+            assertThat(org.deletedLogins()).hasSize(6);
+            assertThat(csvRows(report)).extracting(r -> r.get("login") + " " + r.get("outcome"))
+                    .containsExactly("a@corp.example deleted", "B@corp.example deleted", "c@corp.example deleted",
+                            "d@corp.example deleted", "e@corp.example deleted", "f@corp.example deleted");
+            assertThat(DeletionJournal.read(journal).runs()).hasSize(2)
+                    .last().satisfies(run -> assertThat(run.options()).containsEntry("resume", "true"));
+            assertThat(journaled(journal).values()).hasSize(6).allSatisfy(o ->
+                    assertThat(o).isInstanceOf(DeletionOutcome.Deleted.class));
+            assertThat(out.toString()).contains("Summary: 4 users deleted").contains("done earlier           2");
+        }
+
+        @Test
+        void aStoppedRunIsFinishedByResume() throws IOException {
+            addUsers(UserStatus.DEPROVISIONED, "a@corp.example", "b@corp.example", "c@corp.example");
+            org.failNext(Route.DELETE_USER, 1, Fault.status(503)); // a@'s delete: its retry wait is when Ctrl-C comes
+            Path journal = dir.resolve("run.journal.jsonl");
+            String[] logins = {"--login", "a@corp.example", "--login", "b@corp.example", "--login", "c@corp.example"};
+
+            int stopped = runBare(command -> duration -> {
+                command.cancel("interrupted (Ctrl-C)");
+                clock.advance(duration);
+            }, concat(List.of("--org-url", org.orgUrl(), "--allow-insecure-http", "--requests-per-minute",
+                    "1000000", "--concurrency", "1", "--execute", "--yes", "--journal", journal.toString()), logins));
+
+            assertThat(stopped).isEqualTo(ExitStatus.STOPPED);
+            assertThat(err.toString()).contains("To finish the run, run the same command with --journal "
+                    + journal.toAbsolutePath() + " --resume");
+            assertThat(journaled(journal).values()).noneMatch(JournalContents::isFinal);
+            Path report = dir.resolve("report.jsonl");
+
+            int resumed = run(concat(List.of("--execute", "--yes", "--journal", journal.toString(), "--resume",
+                    "--report", report.toString()), logins));
+
+            assertThat(resumed).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("0 of the 3 logins of the input finished").contains("3 to do");
+            assertThat(org.deletedLogins()).containsExactlyInAnyOrder("a@corp.example", "b@corp.example",
+                    "c@corp.example");
+            assertThat(jsonRows(report)).extracting(r -> r.get("outcome").asText()).containsExactly("deleted",
+                    "deleted", "deleted");
+            assertThat(journaled(journal).values()).allSatisfy(o ->
+                    assertThat(o).isInstanceOf(DeletionOutcome.Deleted.class));
+        }
+
+        @Test
+        void aTornLastLineIsReportedNotFatalAndItsLoginIsDoneAgain() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example", "b@corp.example");
+            Path journal = dir.resolve("run.journal.jsonl");
+            assertThat(run("--login", "a@corp.example", "--execute", "--yes", "--journal", journal.toString()))
+                    .isEqualTo(ExitStatus.OK);
+            // a crash while b@'s record was being written
+            Files.write(journal, "{\"type\":\"outcome\",\"at\":\"2026-11-27T10:00:01Z\",\"login\":\"b@corp.exa"
+                    .getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+
+            int status = run("--login", "a@corp.example", "--login", "b@corp.example", "--execute", "--yes",
+                    "--journal", journal.toString(), "--resume");
+
+            assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("journal: note: " + journal + ", line 3: the last record is"
+                    + " incomplete").contains("1 of the 2 logins of the input finished");
+            assertThat(org.deletedLogins()).containsExactlyInAnyOrder("a@corp.example", "b@corp.example");
+            JournalContents contents = DeletionJournal.read(journal);
+            assertThat(contents.tornTail()).isEmpty();
+            assertThat(contents.tornRecords()).hasSize(1);
+            assertThat(contents.finishedLogins()).containsExactlyInAnyOrder("a@corp.example", "b@corp.example");
+        }
+
+        @Test
+        void resumeRefusesWhatItCannotTrustBeforeAnyCall() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example");
+            Path journal = dir.resolve("run.journal.jsonl");
+
+            assertThat(run("--login", "a@corp.example", "--resume")).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--resume needs --journal FILE");
+
+            assertThat(run("--login", "a@corp.example", "--journal", journal.toString(), "--resume"))
+                    .isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--resume: the journal " + journal + " does not exist");
+
+            Path notAJournal = file("users.jsonl", "{\"login\":\"a@corp.example\"}\n");
+            assertThat(run("--login", "a@corp.example", "--journal", notAJournal.toString(), "--resume"))
+                    .isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--resume: " + notAJournal + ", line 1: the record has no 'type'");
+
+            Path input = file("in.txt", "a@corp.example\n");
+            assertThat(run("--csv", input.toString(), "--journal", input.toString())).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--journal " + input + " is also an input");
+            assertThat(org.requestCount()).isZero();
+
+            assertThat(run("--login", "a@corp.example", "--journal", journal.toString())).isEqualTo(ExitStatus.OK);
+            assertThat(run("--login", "a@corp.example", "--journal", journal.toString(), "--execute", "--yes"))
+                    .isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--journal " + journal + " already holds a journal: add --resume");
+
+            List<String> lines = Files.readAllLines(journal); // a run record, then a login's record
+            Files.write(journal, List.of(lines.get(0), lines.get(1), "not json", lines.get(1)));
+            assertThat(run("--login", "a@corp.example", "--journal", journal.toString(), "--resume", "--execute",
+                    "--yes")).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--resume: " + journal + ", line 3: ")
+                    .contains("in the middle of the journal");
+
+            try (FakeOktaOrg other = FakeOktaOrg.builder().apiToken(TOKEN).clock(clock).start()) {
+                Path fresh = dir.resolve("fresh.journal.jsonl");
+                assertThat(run("--login", "a@corp.example", "--journal", fresh.toString())).isEqualTo(ExitStatus.OK);
+                other.addUser("a@corp.example", UserStatus.ACTIVE);
+                assertThat(runBare("--org-url", other.orgUrl(), "--allow-insecure-http", "--login",
+                        "a@corp.example", "--journal", fresh.toString(), "--resume", "--execute", "--yes"))
+                        .isEqualTo(ExitStatus.USAGE);
+                assertThat(err.toString()).contains("records a run against " + org.orgUrl() + ", not "
+                        + other.orgUrl());
+                assertThat(other.deletedLogins()).isEmpty();
+            }
+            assertThat(org.deletedLogins()).isEmpty();
+        }
+
+        @Test
+        void everyLoginOfAFinishedJournalLeavesNothingToDo() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example");
+            Path journal = dir.resolve("run.journal.jsonl");
+            Path report = dir.resolve("r.csv");
+            assertThat(run("--login", "a@corp.example", "--login", "ghost@corp.example", "--execute", "--yes",
+                    "--journal", journal.toString())).isEqualTo(ExitStatus.OK);
+            org.resetCounts();
+
+            int status = run("--login", "a@corp.example", "--login", "ghost@corp.example", "--execute", "--yes",
+                    "--journal", journal.toString(), "--resume", "--report", report.toString());
+
+            assertThat(status).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("Nothing left to do");
+            assertThat(org.requestCount()).isZero();
+            assertThat(csvRows(report)).extracting(r -> r.get("outcome")).containsExactly("deleted", "not_found");
+        }
+    }
+
+    @Nested
+    class Stopping {
+
+        @Test
+        void maxDurationStopsLikeCtrlCAndExitsWithThree() throws IOException {
+            addUsers(UserStatus.DEPROVISIONED, "a@corp.example", "b@corp.example", "c@corp.example");
+            org.failNext(Route.DELETE_USER, 1, Fault.rateLimited(Duration.ofMinutes(2))); // a@ waits past the end
+            Path journal = dir.resolve("run.journal.jsonl");
+            Path report = dir.resolve("r.csv");
+
+            int status = run("--login", "a@corp.example", "--login", "b@corp.example", "--login", "c@corp.example",
+                    "--execute", "--yes", "--max-duration", "PT30S", "--journal", journal.toString(), "--report",
+                    report.toString());
+
+            assertThat(status).isEqualTo(ExitStatus.STOPPED);
+            assertThat(err.toString()).contains("stops: after 30s (at 2026-11-27T10:00:30Z)")
+                    .contains("Stopped: the batch reached its deadline")
+                    .contains("To finish the run, run the same command with --journal");
+            assertThat(out.toString()).contains("Summary: stopped (deadline)");
+            assertThat(org.user("b@corp.example")).isPresent();
+            assertThat(csvByLogin(report)).hasSize(3)
+                    .hasEntrySatisfying("c@corp.example", r -> assertThat(r).containsEntry("outcome", "not_attempted"));
+            assertThat(DeletionJournal.read(journal).runs().get(0).options()).containsEntry("maxDuration", "PT30S");
+        }
+
+        @Test
+        void theGracePeriodEndsWithTheLoginsStillInFlightNamedAndReportedAsUnknown() throws IOException,
+                InterruptedException {
+            addUsers(UserStatus.DEPROVISIONED, "a@corp.example", "b@corp.example", "c@corp.example");
+            org.failNext(Route.DELETE_USER, 1, Fault.rateLimited(Duration.ofSeconds(30)));
+            Path journal = dir.resolve("run.journal.jsonl");
+            Path report = dir.resolve("r.csv");
+            CountDownLatch stuck = new CountDownLatch(1);
+            int status;
+            try {
+                // a@'s retry wait never ends (as a request that hangs would not): Ctrl-C, and no grace at all
+                status = runBare(command -> duration -> {
+                    if (duration.compareTo(Duration.ofSeconds(1)) >= 0) {
+                        command.cancel("interrupted (Ctrl-C)");
+                        stuck.await();
+                    }
+                    clock.advance(duration);
+                }, "--org-url", org.orgUrl(), "--allow-insecure-http", "--requests-per-minute", "1000000",
+                        "--concurrency", "1", "--login", "a@corp.example", "--login", "b@corp.example", "--login",
+                        "c@corp.example", "--execute", "--yes", "--grace-period", "0", "--journal",
+                        journal.toString(), "--report", report.toString());
+            } finally {
+                stuck.countDown();
+            }
+
+            assertThat(status).isEqualTo(ExitStatus.STOPPED);
+            assertThat(err.toString()).contains("The grace period of 0s ended with 1 login still in flight:"
+                    + " a@corp.example. Their outcome is unknown");
+            assertThat(out.toString()).contains("Summary: stopped (cancelled)").contains("HTTP requests          ?");
+            Map<String, Map<String, String>> rows = csvByLogin(report);
+            assertThat(rows).containsOnlyKeys("a@corp.example", "b@corp.example", "c@corp.example");
+            assertThat(rows.get("a@corp.example")).containsEntry("outcome", "not_attempted")
+                    .hasEntrySatisfying("detail", d -> assertThat(d).contains("its outcome is unknown"));
+            assertThat(rows.get("b@corp.example")).containsEntry("outcome", "not_attempted");
+            assertThat(journaled(journal)).isEmpty(); // nothing finished: a resumed run does all three
+            assertThat(org.user("b@corp.example")).isPresent();
+        }
+
+        @Test
+        void durationsAreReadAsAdminsWriteThem() {
+            Map<String, Duration> valid = Map.of("90m", Duration.ofMinutes(90), "2h", Duration.ofHours(2),
+                    "1h30m", Duration.ofMinutes(90), "PT2H", Duration.ofHours(2), "pt1h30m", Duration.ofMinutes(90),
+                    "45s", Duration.ofSeconds(45), "500ms", Duration.ofMillis(500), "0", Duration.ZERO,
+                    "1d", Duration.ofDays(1));
+            valid.forEach((text, duration) -> assertThat(DurationConverter.parse(text)).as(text).isEqualTo(duration));
+            for (String bad : List.of("", "2 hours", "-5m", "PT-1H", "5", "m")) {
+                assertThat(catchThrowable(() -> DurationConverter.parse(bad)))
+                        .as(bad).hasMessageContaining("is not a duration: write it as 90m, 2h");
+            }
+            assertThat(DurationConverter.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+            assertThat(run("--login", "a@corp.example", "--max-duration", "soon")).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("'soon' is not a duration");
+            assertThat(run("--login", "a@corp.example", "--max-duration", "0")).isEqualTo(ExitStatus.USAGE);
+            assertThat(run("--login", "a@corp.example", "--grace-period", "999999999d")).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--grace-period must be at most 24h");
+            assertThat(org.requestCount()).isZero();
+        }
+    }
+
+    @Nested
+    class AdaptivePace {
+
+        @Test
+        void adaptivePacingReadsTheOrgsLimitsAndAnExplicitRateStaysACap() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example", "b@corp.example");
+            Path journal = dir.resolve("adaptive.journal.jsonl");
+
+            int status = runBare("--org-url", org.orgUrl(), "--allow-insecure-http", "--concurrency", "2",
+                    "--login", "a@corp.example", "--execute", "--yes", "--adaptive", "--max-share", "0.8",
+                    "--journal", journal.toString());
+
+            assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("pace:  adaptive, by the rate limits in the org's X-Rate-Limit"
+                    + " headers, up to 80% of each bucket, at most 2 at a time");
+            assertThat(org.deletedLogins()).containsExactly("a@corp.example");
+            assertThat(DeletionJournal.read(journal).runs().get(0).options()).containsEntry("pace", "adaptive")
+                    .containsEntry("maxShare", "0.8").doesNotContainKey("requestsPerMinute");
+
+            assertThat(run("--login", "b@corp.example", "--execute", "--yes", "--adaptive")).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("pace:  adaptive, by the rate limits in the org's X-Rate-Limit"
+                    + " headers, at most 1000000 requests a minute, at most 1 at a time");
+            assertThat(org.deletedLogins()).hasSize(2);
+        }
+
+        @Test
+        void maxShareNeedsAdaptiveAndAShareOfAtMostOne() {
+            assertThat(run("--login", "a@corp.example", "--max-share", "0.5")).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--max-share applies to --adaptive pacing only");
+            assertThat(run("--login", "a@corp.example", "--adaptive", "--max-share", "1.5"))
+                    .isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--max-share must be more than 0 and at most 1");
+            assertThat(org.requestCount()).isZero();
+        }
+    }
+
+    private static String[] concat(List<String> first, String... rest) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(Arrays.asList(rest));
+        return all.toArray(String[]::new);
+    }
+
+    @Nested
+    class BadInput {
+
+        /** What a stack trace looks like in any of the outputs. */
+        private void assertNoStackTrace() {
+            assertThat(out.toString() + err.toString()).doesNotContain("at io.github", "Exception in thread", "\tat ",
+                    "at java.", "Caused by:");
+        }
+
+        @Test
+        void unreadableFilesAreRefusedNamingTheFileAndTheLineBeforeAnyCall() throws IOException {
+            byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+            Arrays.fill(tenMegabytes, (byte) 'a');
+            byte[] binary = new byte[4096];
+            new Random(7).nextBytes(binary);
+            binary[0] = 0; // as a binary file, or UTF-16 without a byte order mark, starts
+            Map<String, byte[]> corpus = new LinkedHashMap<>();
+            Map<String, String> expected = new LinkedHashMap<>();
+            corpus.put("empty.csv", new byte[0]);
+            expected.put("empty.csv", ": the file is empty. Give the file of the users to delete");
+            corpus.put("bom-only.csv", BOM);
+            expected.put("bom-only.csv", ": the file is empty.");
+            corpus.put("header-only.csv", (PHR_HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
+            expected.put("header-only.csv", ": the file has a header row (column 'Login') but no logins");
+            corpus.put("comments-only.txt", "# leavers\n\n".getBytes(StandardCharsets.UTF_8));
+            expected.put("comments-only.txt", ": the file holds no logins (only blank lines or # comments)");
+            corpus.put("binary.bin", binary);
+            expected.put("binary.bin", ", line 1: the line holds the control character U+0000 (character 1 of the"
+                    + " line); a file of logins holds none. This looks like a binary file");
+            corpus.put("latin1.csv", "login\nren\u00e9@corp.example\n".getBytes(StandardCharsets.ISO_8859_1));
+            expected.put("latin1.csv", ", line 2: the file is not UTF-8: byte 0xE9");
+            corpus.put("utf16.csv", "login\na@corp.example\n".getBytes(StandardCharsets.UTF_16));
+            expected.put("utf16.csv", ", line 1: ");
+            corpus.put("unterminated.csv", "login,name\n\"a@corp.example,Ann\nb@corp.example,Bob\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            expected.put("unterminated.csv", ", line 2: a quoted value is not closed");
+            corpus.put("one-line.txt", tenMegabytes);
+            expected.put("one-line.txt", ", line 1: the value is 10,485,760 characters long");
+            corpus.put("control.txt", "a@corp.example\nb\u0001@corp.example\n".getBytes(StandardCharsets.UTF_8));
+            expected.put("control.txt", ", line 2: the line holds the control character U+0001");
+            corpus.put("escape.txt", "a@corp.example\n\u001b[31mb@corp.example\n".getBytes(StandardCharsets.UTF_8));
+            expected.put("escape.txt", ", line 2: the line holds the control character U+001B");
+            addUsers(UserStatus.ACTIVE, "a@corp.example", "b@corp.example");
+
+            for (Map.Entry<String, byte[]> entry : corpus.entrySet()) {
+                Path file = dir.resolve(entry.getKey());
+                Files.write(file, entry.getValue());
+
+                int status = run("--csv", file.toString(), "--execute", "--yes");
+
+                assertThat(status).as(entry.getKey()).isEqualTo(ExitStatus.USAGE);
+                assertThat(err.toString()).as(entry.getKey()).contains("okta-bulk-delete: " + file
+                        + expected.get(entry.getKey())).contains("Nothing was changed.");
+                assertThat(err.toString().length()).as(entry.getKey()).isLessThan(2_000);
+                assertNoStackTrace();
+            }
+            assertThat(org.requestCount()).isZero();
+            assertThat(org.deletedLogins()).isEmpty();
+        }
+
+        @Test
+        void emptyStandardInputIsBadInputToo() {
+            stdin = new ByteArrayInputStream(new byte[0]);
+
+            assertThat(run("-", "--execute", "--yes")).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("standard input: the file is empty");
+            assertNoStackTrace();
+        }
+
+        @Test
+        void loginsThatAreNotLoginsAreSkippedAsInvalidWithoutACall() throws IOException {
+            String longLogin = "x".repeat(10_000) + "@corp.example";
+            Path file = file("odd.txt", String.join("\n", "login", "me", "ME", "..", ".", longLogin,
+                    "tab\tinside@corp.example", "") );
+            Path report = dir.resolve("r.csv");
+
+            int status = run("--csv", file.toString(), "--login", "bell\u0007@corp.example", "--login",
+                    "nul\u0000@corp.example", "--login", "   ", "--execute", "--yes", "--report", report.toString());
+
+            assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+            List<CSVRecord> rows = csvRows(report);
+            assertThat(rows).hasSize(9).allSatisfy(r -> {
+                assertThat(r.get("outcome")).isEqualTo("skipped");
+                assertThat(r.get("reason")).isEqualTo("invalid_login");
+            });
+            assertThat(rows).extracting(r -> r.get("login")).contains("me", "..", ".", longLogin,
+                    "tab\tinside@corp.example", "bell\u0007@corp.example");
+            assertThat(err.toString()).contains("Nothing to delete.");
+            // the only call: the token's owner, looked up as the core always does, never because of the input
+            assertThat(org.requests()).extracting(RecordedRequest::rawPath).containsOnly("/api/v1/users/me");
+            assertThat(org.user(OWNER)).isPresent();
+            assertNoStackTrace();
+        }
+
+        @Test
+        void oddButValidLoginsReachOktaExactlyAsTheyAreAndOnlyThoseUsersAreDeleted() throws IOException {
+            List<String> existing = List.of("o'brien+test@corp.example", "with space@corp.example",
+                    "what?@corp.example", "hash#tag@corp.example", "100%@corp.example", "%2e%2e@corp.example",
+                    "ops/backup@corp.example", "a/../b@corp.example", "ren\u00e9@corp.example",
+                    "\u7530\u4e2d@corp.example", "smile\uD83D\uDE00@corp.example", "x@corp.example?expand=all",
+                    "semi;colon@corp.example", "back\\slash@corp.example", "quote\"d@corp.example");
+            List<String> missing = List.of("https://evil.example/api/v1/users/admin@corp.example",
+                    "../admin@corp.example", "..%2Fadmin@corp.example", "admin@corp.example#", "?admin@corp.example",
+                    "admin@corp.example/../../me", "%61dmin@corp.example");
+            List<String> decoys = List.of("admin@corp.example", "with@corp.example", "b@corp.example",
+                    "backup@corp.example", "x@corp.example");
+            addUsers(UserStatus.ACTIVE, existing.toArray(String[]::new));
+            addUsers(UserStatus.ACTIVE, decoys.toArray(String[]::new));
+            List<String> inputs = new ArrayList<>(existing);
+            inputs.addAll(missing);
+            StringBuilder csv = new StringBuilder("login\n");
+            for (String login : inputs) {
+                csv.append('"').append(login.replace("\"", "\"\"")).append("\"\n");
+            }
+            Path file = file("odd.csv", csv.toString());
+            Path report = dir.resolve("r.jsonl");
+
+            int status = run("--csv", file.toString(), "--execute", "--yes", "--report", report.toString());
+
+            assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+            assertThat(org.deletedLogins()).containsExactlyInAnyOrderElementsOf(existing);
+            assertThat(decoys).allSatisfy(login -> assertThat(org.user(login)).as(login).isPresent());
+            assertThat(org.user(OWNER)).isPresent();
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            jsonRows(report).forEach(r -> outcomes.put(r.get("login").asText(), r.get("outcome").asText()));
+            assertThat(outcomes).hasSize(inputs.size());
+            existing.forEach(login -> assertThat(outcomes).containsEntry(login, "deleted"));
+            missing.forEach(login -> assertThat(outcomes).containsEntry(login, "not_found"));
+
+            // every lookup names exactly an input login (or the token's owner, "me"); changes go by id only
+            List<String> lookedUp = new ArrayList<>();
+            for (RecordedRequest request : org.requests()) {
+                if (request.route() == Route.GET_USER) {
+                    assertThat(request.rawQuery()).isNull();
+                    lookedUp.add(percentDecode(request.rawPath().substring("/api/v1/users/".length())));
+                } else if (request.route() == Route.LIST_USERS) {
+                    lookedUp.add(filteredLogin(request.rawQuery()));
+                } else {
+                    assertThat(request.rawPath()).as(request.toString())
+                            .matches("/api/v1/users/00u[A-Za-z0-9]+(/lifecycle/deactivate)?");
+                }
+            }
+            assertThat(lookedUp).containsOnlyElementsOf(concatList(inputs, List.of("me")))
+                    .containsAll(inputs);
+            assertNoStackTrace();
+        }
+    }
+
+    private static List<String> concatList(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Decodes %XX escapes only: unlike URLDecoder, a '+' stays a '+'. */
+    private static String percentDecode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The login of a {@code filter=profile.login eq "..."} search, as Okta would read it. */
+    private static String filteredLogin(String rawQuery) {
+        for (String parameter : rawQuery.split("&")) {
+            if (parameter.startsWith("filter=")) {
+                String filter = percentDecode(parameter.substring("filter=".length()).replace("+", "%20"));
+                assertThat(filter).startsWith("profile.login eq \"").endsWith("\"");
+                String quoted = filter.substring("profile.login eq \"".length(), filter.length() - 1);
+                return quoted.replaceAll("\\\\(.)", "$1");
+            }
+        }
+        throw new AssertionError("no filter in " + rawQuery);
+    }
+
     @Test
     void helpExplainsTheSafeDefaultsAndTheExitStatuses() {
         assertThat(runBare("--help")).isEqualTo(ExitStatus.OK);
@@ -731,7 +1339,10 @@ class BulkDeleteCommandTest {
                 .contains("--concurrency=N", "(default: 4; 1 to 75)")
                 .contains("Input:", "Connection:", "Safety:", "Pace:", "Output:")
                 .contains("Exit status:", "0 no login failed", "3 the run was stopped")
-                .contains("--demo");
+                .contains("--demo")
+                .contains("Journal and stopping:", "--journal=FILE", "--resume", "--max-duration=DURATION",
+                        "--grace-period=DURATION", "(default: 30s)", "okta-bulk-delete-<UTC time>.journal.jsonl")
+                .contains("--adaptive", "--max-share=SHARE", "With --adaptive: no limit unless given");
     }
 
     private static List<JsonNode> jsonRows(Path report) throws IOException {

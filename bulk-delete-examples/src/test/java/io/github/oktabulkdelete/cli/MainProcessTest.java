@@ -53,6 +53,7 @@ class MainProcessTest {
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile()) // where a journal goes without --journal and --report
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -66,17 +67,36 @@ class MainProcessTest {
 
     @Test
     void deletesWithTheTokenFromTheEnvironmentAndNeverLogsItEvenAtDebug() throws Exception {
+        org.addUser("b@corp.example", UserStatus.ACTIVE);
         Path report = dir.resolve("report.jsonl");
+        Path dryReport = dir.resolve("dry-run.csv");
+        Path journal = dir.resolve("run.journal.jsonl");
+        Path dryJournal = dir.resolve("dry-run.journal.jsonl");
 
+        Result dryRun = main(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"),
+                "--org-url", org.orgUrl(), "--allow-insecure-http", "--requests-per-minute", "100000",
+                "--login", "a@corp.example", "--login", "b@corp.example", "--report", dryReport.toString(),
+                "--journal", dryJournal.toString());
         Result result = main(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"),
                 "--org-url", org.orgUrl(), "--allow-insecure-http", "--requests-per-minute", "100000",
-                "--login", "a@corp.example", "--execute", "--yes", "--report", report.toString());
+                "--login", "a@corp.example", "--execute", "--yes", "--report", report.toString(),
+                "--journal", journal.toString());
+        Result resumed = main(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug"),
+                "--org-url", org.orgUrl(), "--allow-insecure-http", "--requests-per-minute", "100000",
+                "--login", "a@corp.example", "--login", "b@corp.example", "--execute", "--yes", "--report",
+                report.toString(), "--journal", journal.toString(), "--resume");
 
+        assertThat(dryRun.status()).as(dryRun.err()).isEqualTo(ExitStatus.OK);
         assertThat(result.status()).as(result.err()).isEqualTo(ExitStatus.OK);
-        assertThat(org.deletedLogins()).containsExactly("a@corp.example");
+        assertThat(resumed.status()).as(resumed.err()).isEqualTo(ExitStatus.OK);
+        assertThat(org.deletedLogins()).containsExactly("a@corp.example", "b@corp.example");
         assertThat(result.err()).contains("DEBUG"); // logging really was at DEBUG
         assertThat(result.out()).contains("Summary: 1 user deleted");
-        assertThat(result.out() + result.err() + Files.readString(report)).doesNotContain(TOKEN);
+        assertThat(Files.readAllLines(report)).hasSize(2);
+        String everything = dryRun.out() + dryRun.err() + result.out() + result.err() + resumed.out() + resumed.err()
+                + Files.readString(report) + Files.readString(dryReport) + Files.readString(journal)
+                + Files.readString(dryJournal);
+        assertThat(everything).contains("\"type\":\"outcome\"").doesNotContain(TOKEN);
     }
 
     @Test
