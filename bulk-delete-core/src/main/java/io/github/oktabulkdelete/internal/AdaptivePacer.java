@@ -28,6 +28,9 @@ import java.util.Set;
  *   <li><b>Requests in flight.</b> No more than the rate and the latency call for (Okta's own formula:
  *       rate &times; latency, plus one), halved on a concurrency 429 and grown back one at a time, never above
  *       {@code maxInFlight} (the worker count, already capped by the connection pool).
+ *   <li><b>Draining.</b> Once every batch using the pacer has read all its input, the requests of the logins
+ *       still in flight (at most the worker count) go as soon as the bucket's budget allows: no more work follows
+ *       them, so spreading would only leave the end of the window idle.
  *   <li><b>Hard cap.</b> An optional Resilience4j rate limiter that every request also takes a permit from.
  * </ul>
  * Server times ({@code Reset}, {@code Date}) are mapped to the local clock by the smallest offset seen, which
@@ -68,6 +71,8 @@ public final class AdaptivePacer implements Pacer {
     private int aimdCeiling;
     private int successesSinceGrowth;
     private double latencyMillis = -1;
+    private int batches;
+    private int drainingBatches;
 
     /**
      * @param cap a hard upper bound every request also takes a permit from, or {@code null}
@@ -111,6 +116,24 @@ public final class AdaptivePacer implements Pacer {
         inFlight++;
         open.put(seq, new Issued(route, seq, sent.clone(), now));
         return new Ticket(route, seq);
+    }
+
+    @Override
+    public synchronized void batchStarted() {
+        batches++;
+    }
+
+    @Override
+    public synchronized void batchDraining() {
+        drainingBatches++;
+    }
+
+    @Override
+    public synchronized void batchEnded(boolean drained) {
+        batches--;
+        if (drained) {
+            drainingBatches--;
+        }
     }
 
     @Override
@@ -230,6 +253,10 @@ public final class AdaptivePacer implements Pacer {
                     - olderInFlight(freshest, group);
             if (usable <= 0) {
                 return reset;
+            }
+            if (batches > 0 && drainingBatches == batches) {
+                // every batch has read its input: the few requests left fit the budget, spreading would only idle
+                return now;
             }
             // usable + 1 gaps: the last request goes one gap before the reset, not on it
             interval = Duration.between(now, reset).dividedBy(usable + 1);

@@ -66,11 +66,22 @@ public final class DeletionRun {
             Semaphore slots = new Semaphore(settings.maxConcurrency());
             LoginScreen screen = new LoginScreen(settings.protectedLogins());
             LoginDeletion deletion = new LoginDeletion(run);
+            Pacer pacer = settings.pacer();
+            boolean drained = false;
+            pacer.batchStarted();
             try {
                 while (true) {
                     slots.acquire();
-                    if (run.isStopping() || run.checkCancelled() || !hasNext(input, next)) {
+                    if (run.isStopping() || run.checkCancelled()) {
                         slots.release();
+                        break;
+                    }
+                    if (!hasNext(input, next)) {
+                        slots.release();
+                        if (!inputFailed) {
+                            pacer.batchDraining();
+                            drained = true;
+                        }
                         break;
                     }
                     String raw = nextOrStop(input, next);
@@ -100,6 +111,7 @@ public final class DeletionRun {
             } finally {
                 workers.shutdown();
                 interrupted |= awaitQuietly(workers);
+                pacer.batchEnded(drained);
             }
         }
         if (run.isStopping()) {

@@ -24,6 +24,21 @@ public interface Pacer {
      */
     void done(Ticket ticket, RateLimitStatus status);
 
+    /** A batch using this pacer starts. */
+    default void batchStarted() {
+    }
+
+    /**
+     * A batch has read all its input: only the logins in flight are left, at most the worker count. A pacer may
+     * stop spreading their requests over the window, as no more work follows them.
+     */
+    default void batchDraining() {
+    }
+
+    /** A batch that started ends (drained or not). */
+    default void batchEnded(boolean drained) {
+    }
+
     /** A pacer that only takes a permit from a Resilience4j rate limiter shared by all workers. */
     static Pacer of(RateLimiter limiter) {
         return new Pacer() {

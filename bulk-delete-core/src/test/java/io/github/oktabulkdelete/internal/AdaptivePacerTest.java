@@ -134,6 +134,36 @@ class AdaptivePacerTest {
     }
 
     @Test
+    void onceEveryBatchHasReadItsInputTheLastRequestsGoAsTheBudgetAllows() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        pacer.batchStarted();
+        request(pacer, CallRoute.DELETE, 600, 3, 60, Duration.ZERO);
+        pacer.batchDraining();
+
+        send(pacer, CallRoute.DELETE);
+        send(pacer, CallRoute.DELETE);
+        assertThat(sleeps).as("no spreading while draining").isEmpty();
+        send(pacer, CallRoute.DELETE);
+        send(pacer, CallRoute.DELETE);
+        assertThat(clock.instant()).as("but never past the budget: the 4th waits for the reset")
+                .isEqualTo(T0.plusSeconds(60));
+        pacer.batchEnded(true);
+    }
+
+    @Test
+    void oneBatchStillReadingKeepsTheSpreadingForAll() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        pacer.batchStarted();
+        pacer.batchStarted();
+        request(pacer, CallRoute.DELETE, 600, 599, 60, Duration.ZERO);
+        pacer.batchDraining();
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(sleeps).singleElement().isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
     void bucketsAreLearnedFromTheHeadersNotAssumed() throws InterruptedException {
         AdaptivePacer pacer = pacer(1.0, 8);
         request(pacer, CallRoute.LOOKUP, 2000, 1999, 60, Duration.ZERO);
