@@ -30,7 +30,7 @@ class SecretsTest {
     @Test
     void theClientBuilderNeverShowsTheTokenOrTheKey() {
         OktaClients.Builder withToken = OktaClients.tuned().orgUrl("https://corp.okta.com")
-                .apiToken("00abcdefghijklmnopqrstuvwxyz0123456789ABCD");
+                .apiToken("not-a-real-token-abcdefghijklmnopqrstuvwxyz");
         OktaClients.Builder withKey = OktaClients.tuned().orgUrl("https://corp.okta.com").clientId("0oa1")
                 .privateKey(PEM).scopes(Set.of("okta.users.manage"));
 
