@@ -149,6 +149,30 @@ class BulkUserDeleterUnitTest {
     }
 
     @Test
+    void anUnexpectedExceptionStillGivesTheLoginItsOneOutcomeAndNeverEscapes() {
+        when(gateway.getUser("a@corp.example")).thenThrow(new IllegalStateException("SDK surprise"));
+        when(gateway.getUser("b@corp.example"))
+                .thenReturn(new FoundUser("00ub", "b@corp.example", UserState.DEPROVISIONED));
+
+        BulkDeleteResult result = deleter().build().deleteAll(List.of("a@corp.example", "b@corp.example"));
+
+        assertThat(result.outcomes()).extracting(DeletionOutcome::kind)
+                .containsExactly(OutcomeKind.FAILED, OutcomeKind.DELETED);
+        assertThat(((DeletionOutcome.Failed) result.outcomes().get(0)).message()).contains("SDK surprise");
+    }
+
+    @Test
+    void anUnexpectedExceptionLookingUpTheTokenOwnerStopsTheBatchWithoutThrowing() {
+        when(gateway.getUser("me")).thenThrow(new IllegalStateException("SDK surprise"));
+
+        BulkDeleteResult result = deleter().build().deleteAll(List.of("a@corp.example"));
+
+        assertThat(result.stop()).hasValueSatisfying(
+                s -> assertThat(s.cause()).isEqualTo(BatchStop.Cause.TOKEN_OWNER_UNKNOWN));
+        assertThat(result.outcomes()).extracting(DeletionOutcome::kind).containsExactly(OutcomeKind.NOT_ATTEMPTED);
+    }
+
+    @Test
     void serviceAppWithoutTokenOwnerProceeds() {
         when(gateway.getUser("me")).thenThrow(error(Step.LOOKUP, 404, "E0000007"));
         when(gateway.getUser("a@corp.example"))

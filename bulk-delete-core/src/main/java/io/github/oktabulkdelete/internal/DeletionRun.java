@@ -60,6 +60,9 @@ public final class DeletionRun {
             run.stop(BatchStop.Cause.INTERRUPTED, "interrupted while looking up the token owner");
         } catch (RunCancelledException e) {
             // the stop is recorded
+        } catch (RuntimeException unexpected) {
+            run.stop(BatchStop.Cause.TOKEN_OWNER_UNKNOWN, "looking up the owner of the API token failed unexpectedly ("
+                    + OktaErrors.redact(unexpected.toString(), java.util.List.of()) + "), so nothing was changed");
         }
         if (!run.isStopping()) {
             ExecutorService workers = Executors.newFixedThreadPool(settings.maxConcurrency(), threads());

@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 final class LoginDeletion {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoginDeletion.class);
+
     /** Okta's "you do not have permission" error codes. */
     private static final List<String> PERMISSION_CODES = List.of("E0000006", "E0000038", "E0000107");
 
@@ -71,6 +73,11 @@ final class LoginDeletion {
             }
             return new DeletionOutcome.Failed(login, step, 0, null, "stopped while waiting to " + step
                     + " (nothing after that was done): " + e.getMessage(), attempts.count(), userId);
+        } catch (RuntimeException unexpected) {
+            // a bug or an SDK surprise (say, a user without an id): this login still gets its one outcome
+            LOG.warn("unexpected failure at {} of a login: {}", step, unexpected.toString());
+            return new DeletionOutcome.Failed(login, step, 0, null, "unexpected failure: "
+                    + OktaErrors.redact(unexpected.toString(), java.util.List.of()), attempts.count(), userId);
         }
     }
 
