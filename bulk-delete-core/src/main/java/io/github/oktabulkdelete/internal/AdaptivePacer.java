@@ -96,7 +96,7 @@ public final class AdaptivePacer implements Pacer {
             Duration wait;
             synchronized (this) {
                 while (inFlight >= inFlightTarget()) {
-                    wait();
+                    wait(POLL.toMillis()); // re-checked: a slot freed elsewhere, or a target grown, wakes it
                 }
                 Instant now = clock.instant();
                 Instant next = nextAllowed(route, now);
@@ -312,8 +312,8 @@ public final class AdaptivePacer implements Pacer {
         if (requestsPerSecond == 0) {
             return Math.min(maxInFlight, aimdCeiling);
         }
-        int needed = (int) Math.ceil(requestsPerSecond * latencyMillis / 1000.0) + 1;
-        return Math.max(1, Math.min(Math.min(needed, aimdCeiling), maxInFlight));
+        double needed = Math.ceil(requestsPerSecond * latencyMillis / 1000.0) + 1; // no int overflow on garbage
+        return (int) Math.max(1, Math.min(Math.min(needed, aimdCeiling), maxInFlight));
     }
 
     /** The hard upper bound, or {@code null} when there is none. */

@@ -53,9 +53,9 @@ final class Calls {
                 pacer.done(ticket, report(run.gateway().takeRateLimitStatus()));
                 completeQuietly(context);
                 return value;
-            } catch (RuntimeException unexpected) {
+            } catch (RuntimeException | Error unexpected) {
                 if (!(unexpected instanceof OktaRequestException e)) {
-                    pacer.done(ticket, null);
+                    pacer.done(ticket, null); // never leak the pacer's in-flight slot
                     throw unexpected;
                 }
                 if (e.httpStatus() == 0 || e.httpStatus() >= 500) {

@@ -24,6 +24,9 @@ public interface Pacer {
      */
     void done(Ticket ticket, RateLimitStatus status);
 
+    /** How long to pause after a rate limiter refused a permit before asking again. */
+    java.time.Duration REFUSED_PERMIT_PAUSE = java.time.Duration.ofMillis(20);
+
     /** A batch using this pacer starts. */
     default void batchStarted() {
     }
@@ -48,6 +51,8 @@ public interface Pacer {
                     if (Thread.interrupted()) {
                         throw new InterruptedException("interrupted while waiting for a rate-limit permit");
                     }
+                    // a limiter that refuses at once (timeoutDuration 0) must not spin; the sleeper sees a cancel
+                    sleeper.sleep(REFUSED_PERMIT_PAUSE);
                 }
                 return new Ticket(route, 0);
             }
