@@ -8,7 +8,6 @@ import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.OutcomeCounts;
 import io.github.oktabulkdelete.OutcomeKind;
 import io.github.oktabulkdelete.SkipReason;
-import io.github.oktabulkdelete.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -103,15 +102,7 @@ public final class DeletionRun {
                     }
                     workers.execute(() -> {
                         try {
-                            DeletionOutcome outcome;
-                            try {
-                                outcome = deletion.process(login);
-                            } catch (Error e) {
-                                // a linkage or VM error: this login still gets its one outcome, the batch goes on
-                                outcome = new DeletionOutcome.Failed(login, Step.LOOKUP, 0, null,
-                                        "unexpected error: " + e, 0, null);
-                            }
-                            emit(sink, index, outcome);
+                            emit(sink, index, deletion.process(login));
                         } finally {
                             slots.release();
                         }

@@ -73,8 +73,8 @@ final class LoginDeletion {
             }
             return new DeletionOutcome.Failed(login, step, 0, null, "stopped while waiting to " + step
                     + " (nothing after that was done): " + e.getMessage(), attempts.count(), userId);
-        } catch (RuntimeException unexpected) {
-            // a bug or an SDK surprise (say, a user without an id): this login still gets its one outcome
+        } catch (RuntimeException | Error unexpected) {
+            // a bug, an SDK surprise (a user without an id) or a linkage error: this login still gets its one outcome
             LOG.warn("unexpected failure at {} of a login: {}", step, unexpected.toString());
             return new DeletionOutcome.Failed(login, step, 0, null, "unexpected failure: "
                     + OktaErrors.redact(unexpected.toString(), java.util.List.of()), attempts.count(), userId);

@@ -8,7 +8,6 @@ import io.github.oktabulkdelete.RateLimitStatus;
 import io.github.oktabulkdelete.Step;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,10 +27,6 @@ public final class OktaErrors {
     static final String REDACTED = "****";
 
     private OktaErrors() {
-    }
-
-    public static OktaRequestException translate(Step step, String bucket, ApiException e) {
-        return translate(step, bucket, e, List.of());
     }
 
     /**
