@@ -34,7 +34,8 @@ import java.util.function.Consumer;
  * refuses any user whose login is not exactly the input (shortnames) or who owns the API token, then deactivates
  * the user by id if needed and deletes it by id. Every HTTP attempt takes a permit from one Resilience4j
  * {@link RateLimiter} shared by all workers; failed attempts are retried by a Resilience4j {@link Retry}: 429
- * (waiting until {@code X-Rate-Limit-Reset}), 502, 503, 504 and transport failures, never 400, 401, 403 or 404.
+ * (waiting until {@code X-Rate-Limit-Reset}), 500 (any body), 502, 503, 504 and transport failures, with a bounded,
+ * jittered back-off; never 400, 401, 403 or 404.
  * A 401, or a 403 for lack of permission on the first calls of a step, stops the batch at once: the logins not
  * started become {@link DeletionOutcome.NotAttempted}.
  *

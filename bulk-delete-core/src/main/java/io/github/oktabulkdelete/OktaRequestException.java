@@ -72,13 +72,13 @@ public final class OktaRequestException extends RuntimeException {
     }
 
     /**
-     * Whether this library's default retry retries it: 429, 502, 503, 504 and transport failures. Never 400, 401,
-     * 403 or 404.
+     * Whether this library's default retry retries it: 429, 500 (whatever its body, {@code E0000009} included), 502,
+     * 503, 504 and transport failures (status 0). Never 400, 401, 403 or 404.
      *
      * @return {@code true} when a retry may succeed
      */
     public boolean isRetryable() {
-        return isTransportFailure() || httpStatus == 429 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+        return isTransportFailure() || httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
     }
 
     @Override

@@ -15,12 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Behaviour of {@link BulkUserDeleter} through the real Okta SDK and its HTTP stack, against {@link FakeOktaOrg}.
@@ -535,5 +538,68 @@ class BulkUserDeleterTest {
                 }
             }
         };
+    }
+
+    @Test
+    void aDeleteAnswered204WithAResetBeyondWhatAnInstantHoldsIsDeletedNotFailed() {
+        String id = org.addUser("huge@corp.example", UserStatus.DEPROVISIONED).id();
+        org.failNext(Route.DELETE_USER, 1, Fault.headers(Map.of("X-Rate-Limit-Reset", List.of("99999999999999999"))));
+
+        BulkDeleteResult result = deleter().build().deleteAll(List.of("huge@corp.example"));
+
+        assertThat(only(result)).isEqualTo(
+                new DeletionOutcome.Deleted("huge@corp.example", id, UserState.DEPROVISIONED, false, 2));
+        assertThat(org.user(id)).isEmpty();
+    }
+
+    @Test
+    void garbageRateLimitHeadersOnEverySuccessNeverBreakACallWithAdaptivePacing() {
+        String id = org.addUser("garbage@corp.example", UserStatus.ACTIVE).id();
+        Fault garbage = Fault.headers(Map.of(
+                "X-Rate-Limit-Limit", List.of("-5", "0, 0", "999999999999999999999"),
+                "X-Rate-Limit-Remaining", List.of("0, 0", "x"),
+                "X-Rate-Limit-Reset", List.of("99999999999999999", "-1", "0, 0", "31556889864403199")));
+        org.failRandomly(null, 1.0, 1L, garbage);
+
+        BulkDeleteResult result = deleter().adaptivePacing(true).build().deleteAll(List.of("garbage@corp.example"));
+
+        assertThat(only(result)).isEqualTo(
+                new DeletionOutcome.Deleted("garbage@corp.example", id, UserState.ACTIVE, true, 3));
+    }
+
+    @Test
+    void a429WithAResetBeyondWhatAnInstantHoldsIsRetriedWithinTheCap() {
+        String id = org.addUser("far@corp.example", UserStatus.DEPROVISIONED).id();
+        org.failNext(Route.DELETE_USER, 1, Fault.status(429));
+        org.failNext(Route.DELETE_USER, 1, Fault.headers(Map.of("X-Rate-Limit-Reset", List.of("31556889864403199"))));
+
+        BulkDeleteResult result = deleter().build().deleteAll(List.of("far@corp.example"));
+
+        assertThat(only(result).kind()).isEqualTo(OutcomeKind.DELETED);
+        assertThat(org.user(id)).isEmpty();
+        assertThat(sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504, 429})
+    void aTransientAnswerIsRetriedThenTheUserIsDeleted(int status) {
+        String id = org.addUser("transient@corp.example", UserStatus.DEPROVISIONED).id();
+        org.failNext(Route.DELETE_USER, 2, Fault.status(status));
+
+        BulkDeleteResult result = deleter().build().deleteAll(List.of("transient@corp.example"));
+
+        assertThat(only(result)).isEqualTo(
+                new DeletionOutcome.Deleted("transient@corp.example", id, UserState.DEPROVISIONED, false, 4));
+    }
+
+    @Test
+    void a500WithOktasE0000009BodyIsRetried() {
+        String id = org.addUser("internal@corp.example", UserStatus.DEPROVISIONED).id();
+        org.failNext(Route.DELETE_USER, 1, Fault.status(500, "E0000009", "Internal Server Error"));
+
+        BulkDeleteResult result = deleter().build().deleteAll(List.of("internal@corp.example"));
+
+        assertThat(only(result).kind()).isEqualTo(OutcomeKind.DELETED);
+        assertThat(org.user(id)).isEmpty();
     }
 }

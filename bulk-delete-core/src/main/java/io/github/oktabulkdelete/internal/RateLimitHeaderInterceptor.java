@@ -22,11 +22,15 @@ final class RateLimitHeaderInterceptor implements HttpResponseInterceptor {
 
     @Override
     public void process(HttpResponse response, EntityDetails entity, HttpContext context) {
-        HttpRequest request = HttpCoreContext.adapt(context).getRequest();
-        String bucket = request == null ? "?" : RateLimitHeaders.bucketOf(request.getMethod(), request.getPath());
-        RateLimitStatus status = RateLimitHeaders.parse(bucket, response.getCode(), name -> values(response, name));
-        if (status != null) {
-            capture.record(status);
+        try {
+            HttpRequest request = HttpCoreContext.adapt(context).getRequest();
+            String bucket = request == null ? "?" : RateLimitHeaders.bucketOf(request.getMethod(), request.getPath());
+            RateLimitStatus status = RateLimitHeaders.parse(bucket, response.getCode(), name -> values(response, name));
+            if (status != null) {
+                capture.record(status);
+            }
+        } catch (RuntimeException garbage) {
+            // headers we cannot read must never break the call they came with: treat them as absent
         }
     }
 

@@ -23,6 +23,8 @@ public final class RateLimitHeaders {
 
     /** Resets further away than this are garbage (Okta's windows are about a minute; estimates reach minutes). */
     private static final long MAX_RESET_AHEAD_SECONDS = 24 * 3600;
+    /** Resets after the year 9999 are garbage (and some do not fit an {@link Instant}). */
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
     private RateLimitHeaders() {
     }
@@ -77,8 +79,8 @@ public final class RateLimitHeaders {
         for (String raw : values) {
             for (String v : raw.split(",")) {
                 long seconds = parseNonNegative(v);
-                if (seconds <= 0) {
-                    continue;
+                if (seconds <= 0 || seconds > MAX_EPOCH_SECOND) {
+                    continue; // garbage, or beyond what an Instant holds
                 }
                 Instant reset = Instant.ofEpochSecond(seconds);
                 if (date != null && (reset.isBefore(date.minusSeconds(1))

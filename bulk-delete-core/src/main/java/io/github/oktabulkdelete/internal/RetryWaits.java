@@ -62,11 +62,17 @@ public final class RetryWaits implements IntervalBiFunction<Object> {
         }
         if (rl != null && rl.reset() != null) {
             Instant now = rl.serverDate() != null ? rl.serverDate() : clock.instant();
-            Duration untilReset = Duration.between(now, rl.reset());
+            Duration untilReset;
+            try {
+                untilReset = Duration.between(now, rl.reset());
+            } catch (ArithmeticException | java.time.DateTimeException overflow) {
+                untilReset = maxWait;
+            }
             if (untilReset.isNegative()) {
                 untilReset = Duration.ZERO;
             }
-            Duration base = untilReset.plus(RESET_MARGIN);
+            // saturate before any millisecond arithmetic: a garbage Reset must not overflow a long
+            Duration base = min(untilReset, maxWait).plus(RESET_MARGIN);
             long jitter = (long) (base.toMillis() * 0.1 * random.getAsDouble());
             return min(base.plusMillis(jitter), maxWait);
         }
