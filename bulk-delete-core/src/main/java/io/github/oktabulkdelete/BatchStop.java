@@ -38,7 +38,12 @@ public record BatchStop(Cause cause, String message) {
         /** Reading the input failed (its iterator threw); the logins read before have their outcomes. */
         INPUT_FAILED,
         /** The outcome consumer of the streaming form threw: the batch stops so that no outcome goes unrecorded. */
-        CONSUMER_FAILED
+        CONSUMER_FAILED,
+        /**
+         * The first calls of the run got answers that are not Okta's (a 404 without Okta's error body, as from a
+         * proxy or an org URL with a wrong path): nothing is changed until the org URL is fixed.
+         */
+        NOT_OKTA
     }
 
     /**

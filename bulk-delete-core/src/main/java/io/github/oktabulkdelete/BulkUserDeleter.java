@@ -237,6 +237,7 @@ public final class BulkUserDeleter {
         private Integer connectionPoolSize;
         private Set<String> protectedLogins = Set.of();
         private boolean dryRun;
+        private boolean verifyDeletions = true;
         private long maxDeletions = Long.MAX_VALUE;
         private boolean adaptivePacing;
         private double maxShareOfLimit = 1.0;
@@ -260,6 +261,7 @@ public final class BulkUserDeleter {
             b.connectionPoolSize = connectionPoolSize;
             b.protectedLogins = protectedLogins;
             b.dryRun = dryRun;
+            b.verifyDeletions = verifyDeletions;
             b.maxDeletions = maxDeletions;
             b.adaptivePacing = adaptivePacing;
             b.maxShareOfLimit = maxShareOfLimit;
@@ -450,6 +452,22 @@ public final class BulkUserDeleter {
         }
 
         /**
+         * Whether a login is reported {@link DeletionOutcome.Deleted} only after a {@code GET} by id answers Okta's
+         * 404. Default {@code true}. Okta's DELETE answers 204 both when it deletes a user and when it only
+         * deactivates one (someone reactivated it between this batch's deactivate and its delete, or the status
+         * read was stale); the check costs one {@code GET} per user, paced like every other call. With
+         * {@code false}, such a user is reported {@code Deleted} although it still exists, deactivated: turn it off
+         * only where nobody else can change the users during the batch.
+         *
+         * @param verifyDeletions whether to check that each deleted user is gone
+         * @return this builder
+         */
+        public Builder verifyDeletions(boolean verifyDeletions) {
+            this.verifyDeletions = verifyDeletions;
+            return this;
+        }
+
+        /**
          * The most users one batch may deactivate or delete: a login whose first change would exceed it is not
          * touched, and the batch stops there ({@link BatchStop.Cause#DELETION_LIMIT}). Default: no limit.
          *
@@ -531,7 +549,7 @@ public final class BulkUserDeleter {
                     ? new AdaptivePacer(clock, limiter, maxShareOfLimit, concurrency)
                     : Pacer.of(limiter);
             DeleterSettings settings = new DeleterSettings(gateway, pacer, effectiveRetry, sleeper, clock,
-                    concurrency, dryRun, maxDeletions, protectedLogins, listener);
+                    concurrency, dryRun, maxDeletions, protectedLogins, listener, verifyDeletions);
             return new BulkUserDeleter(settings, copy());
         }
 

@@ -81,6 +81,27 @@ public final class OktaRequestException extends RuntimeException {
         return isTransportFailure() || httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
     }
 
+    /**
+     * Whether Okta said the user does not exist: 404 with Okta's error {@code E0000007}, or 410 {@code E0000156}
+     * ("does not exist or has been deleted"). A 404 without Okta's error body (a proxy's page, an org URL with a
+     * wrong path) is not: it says nothing about the user.
+     *
+     * @return {@code true} only for Okta's own "no such user" answers
+     */
+    public boolean isOktaNotFound() {
+        return (httpStatus == 404 && "E0000007".equals(errorCode))
+                || (httpStatus == 410 && "E0000156".equals(errorCode));
+    }
+
+    /**
+     * Whether this is a 404 that does not carry Okta's error body: the server that answered is not behaving as Okta.
+     *
+     * @return {@code true} for a 404 without Okta's {@code E0000007}
+     */
+    public boolean isNotFoundNotFromOkta() {
+        return httpStatus == 404 && !isOktaNotFound();
+    }
+
     @Override
     public String toString() {
         return "OktaRequestException{step=" + step + ", httpStatus=" + httpStatus

@@ -12,9 +12,11 @@ import java.util.Set;
  *
  * @param protectedLogins lower-cased logins and ids that are never touched
  * @param maxConcurrency how many logins are worked on at once, already capped by the connection pool
+ * @param verifyDeletions whether a GET by id must answer 404 before a login is reported deleted
  */
 public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sleeper sleeper, Clock clock,
-        int maxConcurrency, boolean dryRun, long maxDeletions, Set<String> protectedLogins, DeletionListener listener) {
+        int maxConcurrency, boolean dryRun, long maxDeletions, Set<String> protectedLogins, DeletionListener listener,
+        boolean verifyDeletions) {
 
     public DeleterSettings {
         Objects.requireNonNull(gateway, "gateway");

@@ -173,6 +173,12 @@ public final class DeletionRun {
                     () -> run.gateway().getUser("me"));
             run.tokenOwnerId(owner.id());
         } catch (OktaRequestException e) {
+            if (e.isNotFoundNotFromOkta()) {
+                run.stop(BatchStop.Cause.NOT_OKTA, run.gateway().orgUrl() + " answered 404 without Okta's error "
+                        + "body to GET /api/v1/users/me: it did not answer like Okta (a proxy's page, or an org URL "
+                        + "with a wrong path?). Check the org URL; nothing was changed.");
+                return;
+            }
             switch (e.httpStatus()) {
                 case 400, 404 -> {
                     // no user owns this token (an OAuth 2.0 service app): nobody to protect

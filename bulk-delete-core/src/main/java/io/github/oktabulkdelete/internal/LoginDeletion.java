@@ -57,7 +57,13 @@ final class LoginDeletion {
                 deactivatedByThisRun = deactivation.byThisRun();
             }
             step = Step.DELETE;
-            delete(login, user.id(), attempts);
+            boolean goneAlready = delete(login, user.id(), attempts);
+            if (!goneAlready && run.settings().verifyDeletions()) {
+                DeletionOutcome stillThere = verifyGone(login, user, attempts);
+                if (stillThere != null) {
+                    return stillThere;
+                }
+            }
             return new DeletionOutcome.Deleted(login, user.id(), user.status(), deactivatedByThisRun,
                     attempts.count());
         } catch (OktaRequestException e) {
@@ -100,11 +106,29 @@ final class LoginDeletion {
             run.succeeded(Step.LOOKUP);
             return user;
         } catch (OktaRequestException e) {
-            if (e.httpStatus() == 404) {
+            if (e.isOktaNotFound()) {
+                run.succeeded(Step.LOOKUP);
                 return null;
             }
-            throw e;
+            throw notOktaIf404(e);
         }
+    }
+
+    /**
+     * A 404 without Okta's error body says nothing about the user: the org URL answered, but not as Okta. The
+     * failure names the URL; when it comes before any lookup succeeded, the batch stops.
+     */
+    private OktaRequestException notOktaIf404(OktaRequestException e) {
+        if (!e.isNotFoundNotFromOkta()) {
+            return e;
+        }
+        String message = run.gateway().orgUrl() + " answered 404 without Okta's error body: it did not answer like "
+                + "Okta (a proxy's page, or an org URL with a wrong path?). Check the org URL; nothing was changed "
+                + "for this login";
+        if (!run.hasSucceeded(Step.LOOKUP)) {
+            run.stop(BatchStop.Cause.NOT_OKTA, message);
+        }
+        return new OktaRequestException(e.step(), 404, e.errorCode(), message, e.rateLimit(), null);
     }
 
     private DeletionOutcome skipFor(String login, FoundUser user) {
@@ -145,8 +169,8 @@ final class LoginDeletion {
             run.succeeded(Step.DEACTIVATE);
             return new DeactivationResult(true, null);
         } catch (OktaRequestException e) {
-            if (e.httpStatus() != 404) {
-                throw e;
+            if (!e.isOktaNotFound()) {
+                throw notOktaIf404(e);
             }
             // ambiguous: Okta answers 404 to a deactivate of a user already DEPROVISIONED. Look again, by id.
             boolean earlierAttemptMayHaveWorked = attempts.count() - before > 1;
@@ -154,10 +178,10 @@ final class LoginDeletion {
             try {
                 now = calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(user.id()));
             } catch (OktaRequestException again) {
-                if (again.httpStatus() == 404) {
+                if (again.isOktaNotFound()) {
                     return new DeactivationResult(false, new DeletionOutcome.NotFound(login, attempts.count()));
                 }
-                throw again;
+                throw notOktaIf404(again);
             }
             if (now.status() == UserState.DEPROVISIONED) {
                 return new DeactivationResult(earlierAttemptMayHaveWorked, null);
@@ -168,7 +192,8 @@ final class LoginDeletion {
         }
     }
 
-    private void delete(String login, String userId, Calls.Attempts attempts) throws InterruptedException {
+    /** Deletes the user; {@code true} when Okta already said it is gone (so no verification is needed). */
+    private boolean delete(String login, String userId, Calls.Attempts attempts) throws InterruptedException {
         int before = attempts.count();
         try {
             calls.call(login, attempts, CallRoute.DELETE, () -> {
@@ -176,9 +201,10 @@ final class LoginDeletion {
                 return null;
             });
             run.succeeded(Step.DELETE);
+            return false;
         } catch (OktaRequestException e) {
-            if (e.httpStatus() == 404) {
-                return; // gone already: an earlier attempt whose answer was lost, or someone else, deleted it
+            if (e.isOktaNotFound()) {
+                return true; // gone already: an earlier attempt whose answer was lost, or someone else, deleted it
             }
             if (!attempts.ambiguousFailureAfter(before)) {
                 throw e;
@@ -188,12 +214,35 @@ final class LoginDeletion {
             try {
                 calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(userId));
             } catch (OktaRequestException again) {
-                if (again.httpStatus() == 404) {
-                    return;
+                if (again.isOktaNotFound()) {
+                    return true;
                 }
             }
-            throw e;
+            throw notOktaIf404(e);
         }
+    }
+
+    /**
+     * Okta's DELETE answers 204 both when it deletes and when it only deactivates (a user reactivated in between):
+     * only a 404 to a GET by id proves the user is gone. The outcome when it is not, or {@code null} when it is.
+     */
+    private DeletionOutcome verifyGone(String login, FoundUser user, Calls.Attempts attempts)
+            throws InterruptedException {
+        FoundUser now;
+        try {
+            now = calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(user.id()));
+        } catch (OktaRequestException e) {
+            if (e.isOktaNotFound()) {
+                return null;
+            }
+            stopIfBatchCannotGoOn(e);
+            return new DeletionOutcome.Failed(login, Step.DELETE, e.httpStatus(), e.errorCode(), "Okta answered 204 "
+                    + "to the DELETE, but checking that the user is gone failed (" + e.getMessage() + "): the user "
+                    + "may have been deleted; run again (or resume) to find out", attempts.count(), user.id());
+        }
+        return new DeletionOutcome.Failed(login, Step.DELETE, 204, null, "Okta answered 204 to the DELETE, but the "
+                + "user still exists, now " + now.status() + ": it was probably reactivated by someone else during "
+                + "the run, so the DELETE only deactivated it; run again to delete it", attempts.count(), user.id());
     }
 
     /** A 401, or a 403 for lack of permission before any call of that step succeeded, ends the batch. */

@@ -29,4 +29,9 @@ public interface OktaGateway {
     default RateLimitStatus takeRateLimitStatus() {
         return null;
     }
+
+    /** @return the org URL requests go to, to name it in messages; never holds a credential */
+    default String orgUrl() {
+        return "the org URL";
+    }
 }

@@ -82,6 +82,12 @@ public final class SdkOktaGateway implements OktaGateway {
     }
 
     @Override
+    public String orgUrl() {
+        String base = client.getBasePath();
+        return base == null ? "the org URL" : Urls.withoutCredentials(base);
+    }
+
+    @Override
     public RateLimitStatus takeRateLimitStatus() {
         return capture == null ? null : capture.take();
     }

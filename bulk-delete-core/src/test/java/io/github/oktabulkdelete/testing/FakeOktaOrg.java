@@ -615,6 +615,14 @@ public final class FakeOktaOrg implements AutoCloseable {
                 return respond(handleNormally(request, route, authorized));
             case HEADERS:
                 return withHeaders(respond(handleNormally(request, route, authorized)), fault.headers());
+            case NOT_OKTA:
+                return respond(new Answer(404, NOT_OKTA_PAGE, bucket.peek(clock.instant())));
+            case REACTIVATE_FIRST:
+                String target = decodePathSegment(Route.rawIdSegment(request.rawPath()));
+                if (state.find(target).isPresent()) {
+                    state.setStatus(target, UserStatus.ACTIVE);
+                }
+                return respond(handleNormally(request, route, authorized));
             case AFTER_CHANGE:
                 Answer normal = handleNormally(request, route, authorized);
                 return respond(new Answer(fault.httpStatus(), errorBody(fault.errorCode(), fault.errorSummary()),
@@ -850,6 +858,9 @@ public final class FakeOktaOrg implements AutoCloseable {
             return (int) recorded.stream().filter(predicate).count();
         }
     }
+
+    private static final byte[] NOT_OKTA_PAGE = "<html><body><h1>404 Not Found</h1></body></html>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static byte[] errorBody(String errorCode, String errorSummary) {
         return json(OktaErrors.body(errorCode, errorSummary));

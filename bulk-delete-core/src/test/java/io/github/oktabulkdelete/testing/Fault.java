@@ -30,7 +30,8 @@ import java.util.Objects;
 public final class Fault {
 
     /** What a fault does. */
-    enum Kind { STATUS, DROP_CONNECTION, AFTER_CHANGE, RATE_LIMITED, CONCURRENCY_LIMITED, DELAY, HEADERS }
+    enum Kind { STATUS, DROP_CONNECTION, AFTER_CHANGE, RATE_LIMITED, CONCURRENCY_LIMITED, DELAY, HEADERS, NOT_OKTA,
+        REACTIVATE_FIRST }
 
     private final Kind kind;
     private final int httpStatus;
@@ -216,6 +217,35 @@ public final class Fault {
         return new Fault(Kind.HEADERS, 0, null, null, null, Collections.unmodifiableMap(copy));
     }
 
+    /**
+     * Answers 404 with an HTML page instead of Okta's error body, as a proxy or a wrong org URL path does, without
+     * handling the request: a 404 that does not say "no such user".
+     *
+     * <pre>{@code
+     * org.failNext(Route.GET_USER, 1, Fault.notOkta404());
+     * }</pre>
+     *
+     * @return the fault
+     */
+    public static Fault notOkta404() {
+        return new Fault(Kind.NOT_OKTA, 404, null, null, null, null);
+    }
+
+    /**
+     * Before handling the request, reactivates (sets {@code ACTIVE}) the user its path names, as another admin would
+     * between this client's deactivate and its delete: a DELETE then only deactivates the user and answers 204, as
+     * Okta's does.
+     *
+     * <pre>{@code
+     * org.failNext(Route.DELETE_USER, 1, Fault.reactivateFirst());
+     * }</pre>
+     *
+     * @return the fault
+     */
+    public static Fault reactivateFirst() {
+        return new Fault(Kind.REACTIVATE_FIRST, 0, null, null, null, null);
+    }
+
     Kind kind() {
         return kind;
     }
@@ -255,6 +285,8 @@ public final class Fault {
             case CONCURRENCY_LIMITED: return "Fault.concurrencyLimited()";
             case DELAY: return "Fault.delay(" + duration + ")";
             case HEADERS: return "Fault.headers(" + new ArrayList<>(headers.keySet()) + ")";
+            case NOT_OKTA: return "Fault.notOkta404()";
+            case REACTIVATE_FIRST: return "Fault.reactivateFirst()";
             default: throw new AssertionError(kind);
         }
     }
