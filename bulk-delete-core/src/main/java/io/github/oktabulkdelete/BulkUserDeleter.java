@@ -3,6 +3,7 @@ package io.github.oktabulkdelete;
 import com.okta.sdk.resource.client.ApiClient;
 import io.github.oktabulkdelete.internal.DeleterSettings;
 import io.github.oktabulkdelete.internal.DeletionRun;
+import io.github.oktabulkdelete.internal.LoginScreen;
 import io.github.oktabulkdelete.internal.OktaGateway;
 import io.github.oktabulkdelete.internal.AdaptivePacer;
 import io.github.oktabulkdelete.internal.Pacer;
@@ -433,7 +434,7 @@ public final class BulkUserDeleter {
                 if (login.isBlank()) {
                     throw new IllegalArgumentException("protectedLogins must not hold a blank login");
                 }
-                copy.add(login.strip().toLowerCase(Locale.ROOT));
+                copy.add(LoginScreen.key(login));
             }
             this.protectedLogins = copy;
             return this;

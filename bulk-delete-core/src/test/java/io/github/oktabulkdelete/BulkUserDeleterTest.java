@@ -358,21 +358,19 @@ class BulkUserDeleterTest {
     }
 
     @Test
-    void a403OnTheFirstDeletesStopsTheBatch() {
+    void a403OnTheFirstDeleteFailsOnlyThatLogin() {
         List.of("a@corp.example", "b@corp.example").forEach(l -> org.addUser(l, UserStatus.DEPROVISIONED));
         org.failNext(Route.DELETE_USER, 1, Fault.status(403, "E0000006",
                 "You do not have permission to perform the requested action"));
 
         BulkDeleteResult result = deleter().build().deleteAll(List.of("a@corp.example", "b@corp.example"));
 
+        // one user's 403 (a super admin, a billing contact) is no proof that the token lacks permission
         assertThat(result.outcomes()).extracting(DeletionOutcome::kind)
-                .containsExactly(OutcomeKind.FAILED, OutcomeKind.NOT_ATTEMPTED);
-        assertThat(result.stop()).hasValueSatisfying(s -> {
-            assertThat(s.cause()).isEqualTo(BatchStop.Cause.PERMISSION_DENIED);
-            assertThat(s.message()).contains("okta.users.manage");
-        });
-        assertThat(org.status("b@corp.example")).contains(UserStatus.DEPROVISIONED);
+                .containsExactly(OutcomeKind.FAILED, OutcomeKind.DELETED);
+        assertThat(result.stop()).isEmpty();
     }
+
 
     @Test
     void an401OnTheFirstCallStopsEverythingAtOnce() {

@@ -206,7 +206,7 @@ public final class DeletionRun {
             run.listener().onOutcome(outcome);
             try {
                 sink.accept(index, outcome);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error too (an AssertionError, a full heap): the batch stops, never leaks it
                 run.stop(BatchStop.Cause.CONSUMER_FAILED, "the outcome consumer failed on '" + outcome.login()
                         + "': " + e + " — the batch stopped so that no outcome goes unrecorded");
             }

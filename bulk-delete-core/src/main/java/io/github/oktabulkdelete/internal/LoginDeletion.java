@@ -7,7 +7,6 @@ import io.github.oktabulkdelete.SkipReason;
 import io.github.oktabulkdelete.Step;
 import io.github.oktabulkdelete.UserState;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What one login goes through once it has passed the screen: look it up, check it is exactly the user named and
@@ -19,6 +18,9 @@ final class LoginDeletion {
 
     /** Okta's "you do not have permission" error codes. */
     private static final List<String> PERMISSION_CODES = List.of("E0000006", "E0000038", "E0000107");
+
+    /** How many distinct logins refused with 403 at a step, and none succeeded, prove the token lacks permission. */
+    static final int DISTINCT_DENIALS = 3;
 
     private final RunState run;
     private final Calls calls;
@@ -50,6 +52,9 @@ final class LoginDeletion {
             boolean deactivatedByThisRun = false;
             if (user.status() != UserState.DEPROVISIONED) {
                 step = Step.DEACTIVATE;
+                if (run.changesHalted()) {
+                    return new DeletionOutcome.NotAttempted(login, run.stopCause().message());
+                }
                 DeactivationResult deactivation = deactivate(login, user, attempts);
                 if (deactivation.outcome() != null) {
                     return deactivation.outcome();
@@ -57,6 +62,12 @@ final class LoginDeletion {
                 deactivatedByThisRun = deactivation.byThisRun();
             }
             step = Step.DELETE;
+            if (run.changesHalted()) {
+                return deactivatedByThisRun
+                        ? new DeletionOutcome.Failed(login, Step.DELETE, 0, null, "deactivated, then stopped before "
+                                + "the delete: " + run.stopCause().message(), attempts.count(), user.id())
+                        : new DeletionOutcome.NotAttempted(login, run.stopCause().message());
+            }
             boolean goneAlready = delete(login, user.id(), attempts);
             if (!goneAlready && run.settings().verifyDeletions()) {
                 DeletionOutcome stillThere = verifyGone(login, user, attempts);
@@ -67,7 +78,7 @@ final class LoginDeletion {
             return new DeletionOutcome.Deleted(login, user.id(), user.status(), deactivatedByThisRun,
                     attempts.count());
         } catch (OktaRequestException e) {
-            stopIfBatchCannotGoOn(e);
+            stopIfBatchCannotGoOn(login, e);
             return failed(login, step, e, attempts, userId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,7 +106,7 @@ final class LoginDeletion {
                 List<FoundUser> found = calls.call(login, attempts, CallRoute.SEARCH,
                         () -> run.gateway().findByLogin(login));
                 run.succeeded(Step.LOOKUP);
-                List<FoundUser> exact = found.stream().filter(u -> login.equalsIgnoreCase(u.login())).toList();
+                List<FoundUser> exact = found.stream().filter(u -> LoginScreen.sameLogin(login, u.login())).toList();
                 if (exact.size() > 1) {
                     throw new OktaRequestException(Step.LOOKUP, 200, null,
                             exact.size() + " users have this login; none was touched", null, null);
@@ -132,7 +143,7 @@ final class LoginDeletion {
     }
 
     private DeletionOutcome skipFor(String login, FoundUser user) {
-        if (user.login() == null || !login.equalsIgnoreCase(user.login())) {
+        if (!LoginScreen.sameLogin(login, user.login())) {
             return new DeletionOutcome.Skipped(login, SkipReason.LOGIN_MISMATCH, user.id(), user.status(),
                     "Okta resolved this input to the user with login '" + user.login()
                             + "' (a shortname or id match); only a user named exactly is deleted");
@@ -141,8 +152,8 @@ final class LoginDeletion {
             return new DeletionOutcome.Skipped(login, SkipReason.TOKEN_OWNER, user.id(), user.status(),
                     "this user owns the API token of this run; deleting it would revoke the token");
         }
-        if (run.settings().protectedLogins().contains(user.id().toLowerCase(Locale.ROOT))
-                || run.settings().protectedLogins().contains(user.login().toLowerCase(Locale.ROOT))) {
+        if (run.settings().protectedLogins().contains(LoginScreen.key(user.id()))
+                || run.settings().protectedLogins().contains(LoginScreen.key(user.login()))) {
             return new DeletionOutcome.Skipped(login, SkipReason.PROTECTED, user.id(), user.status(),
                     "the user is on the protected list");
         }
@@ -235,7 +246,7 @@ final class LoginDeletion {
             if (e.isOktaNotFound()) {
                 return null;
             }
-            stopIfBatchCannotGoOn(e);
+            stopIfBatchCannotGoOn(login, e);
             return new DeletionOutcome.Failed(login, Step.DELETE, e.httpStatus(), e.errorCode(), "Okta answered 204 "
                     + "to the DELETE, but checking that the user is gone failed (" + e.getMessage() + "): the user "
                     + "may have been deleted; run again (or resume) to find out", attempts.count(), user.id());
@@ -245,18 +256,32 @@ final class LoginDeletion {
                 + "the run, so the DELETE only deactivated it; run again to delete it", attempts.count(), user.id());
     }
 
-    /** A 401, or a 403 for lack of permission before any call of that step succeeded, ends the batch. */
-    private void stopIfBatchCannotGoOn(OktaRequestException e) {
+    /**
+     * A 401 ends the batch. A 403 ends it only on evidence about the token, not about one user (a super admin or a
+     * billing contact answers 403 too): an {@code insufficient_scope}, or the first calls of
+     * {@value #DISTINCT_DENIALS} distinct logins at a step all refused with no success at that step.
+     */
+    private void stopIfBatchCannotGoOn(String login, OktaRequestException e) {
         if (e.httpStatus() == 401) {
             run.stop(BatchStop.Cause.AUTHENTICATION_FAILED, "Okta answered 401 (" + e.errorCode() + ": "
                     + e.getMessage() + "): the API token is invalid, expired or revoked. Check the token and "
                     + "run again; the logins not attempted can be retried safely.");
-        } else if (e.httpStatus() == 403 && PERMISSION_CODES.contains(e.errorCode()) && !run.hasSucceeded(e.step())) {
+        } else if (e.httpStatus() == 403 && tokenLacksPermission(login, e)) {
             run.stop(BatchStop.Cause.PERMISSION_DENIED, "Okta answered 403 (" + e.errorCode() + ": "
                     + e.getMessage() + ") to the first " + e.step() + " calls: the token lacks a permission this "
                     + "run needs (okta.users.manage to delete, okta.users.read for a dry run, or an admin role "
                     + "that may manage these users).");
         }
+    }
+
+    private boolean tokenLacksPermission(String login, OktaRequestException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("insufficient_scope") || message.contains("insufficient scope")) {
+            return true;
+        }
+        Step at = e.step() == null ? Step.LOOKUP : e.step();
+        return PERMISSION_CODES.contains(e.errorCode()) && !run.hasSucceeded(at)
+                && run.permissionDenied(at, login) >= DISTINCT_DENIALS && !run.hasSucceeded(at);
     }
 
     private static DeletionOutcome.Failed failed(String login, Step step, OktaRequestException e,

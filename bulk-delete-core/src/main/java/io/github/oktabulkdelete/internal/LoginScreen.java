@@ -2,6 +2,7 @@ package io.github.oktabulkdelete.internal;
 
 import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.SkipReason;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 
@@ -46,14 +47,21 @@ public final class LoginScreen {
     }
 
     /**
-     * The key under which a batch compares logins: the normalized login in lower case, as duplicates are found. A
-     * {@code null} input has the key of a blank login.
+     * The key under which a batch compares logins everywhere (exact-login check, duplicates, protected logins, the
+     * journal): the normalized login in Unicode NFC, lower-cased with {@link Locale#ROOT}. Compare keys with
+     * {@code equals}, never {@link String#equalsIgnoreCase}, which equates {@code U+017F} with {@code s} and the
+     * Kelvin sign with {@code k}. A {@code null} input has the key of a blank login.
      *
      * @param raw an input, may be {@code null}
      * @return the key
      */
     public static String key(String raw) {
-        return normalize(raw).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(normalize(raw), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether two logins name the same login: their {@link #key(String)}s are equal; {@code null} matches nothing. */
+    public static boolean sameLogin(String a, String b) {
+        return a != null && b != null && key(a).equals(key(b));
     }
 
     private static boolean isSpace(char c) {
@@ -71,7 +79,7 @@ public final class LoginScreen {
             return new DeletionOutcome.Skipped(login, SkipReason.DUPLICATE, null, null,
                     "repeats an earlier login of this batch (logins compare case-insensitively)");
         }
-        if (protectedLogins.contains(login.toLowerCase(Locale.ROOT))) {
+        if (protectedLogins.contains(key(login))) {
             return new DeletionOutcome.Skipped(login, SkipReason.PROTECTED, null, null,
                     "the login is on the protected list");
         }
@@ -82,7 +90,7 @@ public final class LoginScreen {
         if (login.isEmpty()) {
             return "blank login";
         }
-        if (login.equalsIgnoreCase("me")) {
+        if (key(login).equals("me")) {
             return "'me' is not a login: Okta reads it as the owner of the API token";
         }
         if (login.equals(".") || login.equals("..")) {

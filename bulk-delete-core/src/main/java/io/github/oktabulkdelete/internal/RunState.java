@@ -20,6 +20,8 @@ final class RunState {
     private final AtomicLong changesStarted = new AtomicLong();
     private final AtomicReference<BatchStop> stop = new AtomicReference<>();
     private final AtomicBoolean[] stepSucceeded = new AtomicBoolean[Step.values().length];
+    @SuppressWarnings("unchecked")
+    private final java.util.Set<String>[] permissionDenied = new java.util.Set[Step.values().length];
     private volatile String tokenOwnerId;
     private final Cancellation cancellation;
 
@@ -29,6 +31,7 @@ final class RunState {
         this.listener = new SafeListener(settings.listener());
         for (int i = 0; i < stepSucceeded.length; i++) {
             stepSucceeded[i] = new AtomicBoolean();
+            permissionDenied[i] = new java.util.HashSet<>();
         }
     }
 
@@ -74,6 +77,24 @@ final class RunState {
         return current != null && (current.cause() == BatchStop.Cause.AUTHENTICATION_FAILED
                 || current.cause() == BatchStop.Cause.PERMISSION_DENIED
                 || current.cause() == BatchStop.Cause.TOKEN_OWNER_UNKNOWN);
+    }
+
+    /**
+     * Whether no user may be changed any more, not even by a login in flight: the outcome consumer failed, so a
+     * change could go unrecorded.
+     */
+    boolean changesHalted() {
+        BatchStop current = stop.get();
+        return current != null && current.cause() == BatchStop.Cause.CONSUMER_FAILED;
+    }
+
+    /** Records a permission 403 of {@code login} at {@code step}; how many distinct logins had one there. */
+    int permissionDenied(Step step, String login) {
+        java.util.Set<String> logins = permissionDenied[step.ordinal()];
+        synchronized (logins) {
+            logins.add(LoginScreen.key(login));
+            return logins.size();
+        }
     }
 
     BatchStop stopCause() {

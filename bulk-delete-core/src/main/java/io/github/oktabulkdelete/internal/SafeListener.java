@@ -6,45 +6,59 @@ import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.RateLimitStatus;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Calls a user's listener one call at a time, logging and ignoring whatever it throws. */
+/**
+ * Calls a user's listener one call at a time, logging and ignoring whatever it throws (an {@link Error} too). The
+ * lock belongs to the listener instance, not to the batch: a deleter running two batches at once, or two deleters
+ * sharing one listener, never call it concurrently.
+ */
 final class SafeListener implements DeletionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafeListener.class);
 
+    /** One lock per listener instance, for as long as the listener lives. */
+    private static final Map<DeletionListener, Object> LOCKS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final DeletionListener delegate;
+    private final Object lock;
 
     SafeListener(DeletionListener delegate) {
         this.delegate = delegate;
+        this.lock = LOCKS.computeIfAbsent(delegate, d -> new Object());
     }
 
     @Override
-    public synchronized void onOutcome(DeletionOutcome outcome) {
+    public void onOutcome(DeletionOutcome outcome) {
         guard("onOutcome", () -> delegate.onOutcome(outcome));
     }
 
     @Override
-    public synchronized void onRetry(String login, OktaRequestException failure, int attempt, Duration wait) {
+    public void onRetry(String login, OktaRequestException failure, int attempt, Duration wait) {
         guard("onRetry", () -> delegate.onRetry(login, failure, attempt, wait));
     }
 
     @Override
-    public synchronized void onRateLimitStatus(RateLimitStatus status) {
+    public void onRateLimitStatus(RateLimitStatus status) {
         guard("onRateLimitStatus", () -> delegate.onRateLimitStatus(status));
     }
 
     @Override
-    public synchronized void onBatchStopped(BatchStop stop) {
+    public void onBatchStopped(BatchStop stop) {
         guard("onBatchStopped", () -> delegate.onBatchStopped(stop));
     }
 
     private void guard(String method, Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("DeletionListener.{} threw {}; ignored", method, e.toString());
+        synchronized (lock) {
+            try {
+                call.run();
+            } catch (Throwable e) { // an Error too: a listener must not cost a login its outcome
+                LOG.warn("DeletionListener.{} threw {}; ignored", method, e.toString());
+            }
         }
     }
 }

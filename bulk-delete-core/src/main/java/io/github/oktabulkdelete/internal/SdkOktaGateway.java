@@ -50,9 +50,10 @@ public final class SdkOktaGateway implements OktaGateway {
 
     @Override
     public List<FoundUser> findByLogin(String login) {
-        String filter = "profile.login eq \"" + login.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        // search, not filter: Okta's filter compares case-sensitively, search case-insensitively (as logins do)
+        String search = "profile.login eq \"" + login.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         try {
-            List<User> list = users.listUsers(null, null, null, null, filter, null, null, null);
+            List<User> list = users.listUsers(null, null, null, null, null, search, null, null);
             List<FoundUser> result = new ArrayList<>(list.size());
             for (User user : list) {
                 result.add(found(user.getId(), user.getProfile(), user.getStatus()));

@@ -1,7 +1,6 @@
 package io.github.oktabulkdelete.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The logins a batch has seen, case-insensitively, in 8 to 16 bytes each: a set of 64-bit hashes in open
@@ -18,7 +17,7 @@ final class SeenLogins {
 
     /** Adds a login; {@code false} when it was already there. */
     boolean add(String login) {
-        long hash = hash(login.toLowerCase(Locale.ROOT));
+        long hash = hash(LoginScreen.key(login));
         if (size * 2 >= table.length) {
             grow();
         }

@@ -85,6 +85,8 @@ public final class FakeOktaOrg implements AutoCloseable {
     private final Map<Route, RateLimitBucket> buckets;
     private final OrgState state;
     private final FaultPlan faults = new FaultPlan();
+    /** Faults that every request on a route for one user gets, by user id, until {@link #clearFaults()}. */
+    private final Map<String, Map<Route, Fault>> userFaults = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final List<RecordedRequest> recorded = new ArrayList<>();
@@ -392,6 +394,46 @@ public final class FakeOktaOrg implements AutoCloseable {
     }
 
     /**
+     * Gives every request on {@code route} for one user (named by id or login in the path) a fault, until
+     * {@link #clearFaults()}: a super admin or a billing contact that answers 403 {@code E0000006} to each
+     * deactivate, as Okta does, while other users are deleted.
+     *
+     * <pre>{@code
+     * org.failForUser("boss@corp.example", Route.DEACTIVATE_USER,
+     *         Fault.status(403, "E0000006", "You do not have permission to perform the requested action"));
+     * }</pre>
+     *
+     * @param loginOrId the user, an id or a login (case-insensitive); it must exist
+     * @param route the route
+     * @param fault the fault
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if there is no such user
+     */
+    public void failForUser(String loginOrId, Route route, Fault fault) {
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(fault, "fault");
+        String id = state.find(loginOrId).map(FakeUser::id)
+                .orElseThrow(() -> new IllegalArgumentException("no such user: " + loginOrId));
+        userFaults.computeIfAbsent(id, k -> new java.util.concurrent.ConcurrentHashMap<>()).put(route, fault);
+    }
+
+    private Fault userFault(Request request, Route route) {
+        if (userFaults.isEmpty() || route == Route.LIST_USERS) {
+            return null;
+        }
+        try {
+            String rawId = Route.rawIdSegment(request.rawPath());
+            if (rawId == null) {
+                return null;
+            }
+            return state.find(decodePathSegment(rawId)).map(u -> userFaults.get(u.id()))
+                    .map(byRoute -> byRoute.get(route)).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Forgets every planned fault.
      *
      * <pre>{@code
@@ -400,6 +442,7 @@ public final class FakeOktaOrg implements AutoCloseable {
      */
     public void clearFaults() {
         faults.clear();
+        userFaults.clear();
     }
 
     /**
@@ -593,7 +636,10 @@ public final class FakeOktaOrg implements AutoCloseable {
         if (overConcurrencyLimit) {
             return respond(concurrencyLimited());
         }
-        Fault fault = faults.next(route);
+        Fault fault = userFault(request, route);
+        if (fault == null) {
+            fault = faults.next(route);
+        }
         if (fault == null) {
             return respond(handleNormally(request, route, authorized));
         }

@@ -331,13 +331,15 @@ class FakeOktaOrgTest {
     // GET and POST /api/v1/users
 
     @Test
-    void filterByLoginFindsDeprovisionedUsersCaseInsensitively() {
+    void filterByLoginFindsDeprovisionedUsersCaseSensitivelyAndSearchCaseInsensitively() {
         FakeOktaOrg org = org();
         org.addUser("jsmith@corp.com", UserStatus.DEPROVISIONED);
         org.addUser("other@corp.com", UserStatus.ACTIVE);
         org.addUser("o\"dd\\name@corp.com", UserStatus.ACTIVE);
 
         assertThat(logins(send(org, "GET", "/api/v1/users?filter=" + encode("profile.login eq \"JSMITH@corp.com\""))))
+                .isEmpty();
+        assertThat(logins(send(org, "GET", "/api/v1/users?search=" + encode("profile.login eq \"JSMITH@corp.com\""))))
                 .containsExactly("jsmith@corp.com");
         assertThat(logins(send(org, "GET",
                 "/api/v1/users?filter=" + encode("profile.login eq \"o\\\"dd\\\\name@corp.com\""))))

@@ -89,8 +89,8 @@ final class UserFilter {
         switch (attribute) {
             case "id": getter = FakeUser::id; ignoreCase = search; break;
             case "status": getter = u -> u.status().getValue(); ignoreCase = search; break;
-            case "profile.login": getter = FakeUser::login; ignoreCase = true; break;
-            case "profile.email": getter = FakeUser::email; ignoreCase = true; break;
+            case "profile.login": getter = FakeUser::login; ignoreCase = search; break; // filter: case-sensitive
+            case "profile.email": getter = FakeUser::email; ignoreCase = search; break;
             case "profile.firstName": getter = FakeUser::firstName; ignoreCase = search; break;
             case "profile.lastName": getter = FakeUser::lastName; ignoreCase = search; break;
             default: throw error();

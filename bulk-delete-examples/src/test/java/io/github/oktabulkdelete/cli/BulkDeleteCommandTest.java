@@ -1324,14 +1324,14 @@ class BulkDeleteCommandTest {
     /** The login of a {@code filter=profile.login eq "..."} search, as Okta would read it. */
     private static String filteredLogin(String rawQuery) {
         for (String parameter : rawQuery.split("&")) {
-            if (parameter.startsWith("filter=")) {
-                String filter = percentDecode(parameter.substring("filter=".length()).replace("+", "%20"));
+            if (parameter.startsWith("search=")) {
+                String filter = percentDecode(parameter.substring("search=".length()).replace("+", "%20"));
                 assertThat(filter).startsWith("profile.login eq \"").endsWith("\"");
                 String quoted = filter.substring("profile.login eq \"".length(), filter.length() - 1);
                 return quoted.replaceAll("\\\\(.)", "$1");
             }
         }
-        throw new AssertionError("no filter in " + rawQuery);
+        throw new AssertionError("no search in " + rawQuery);
     }
 
     @Test
