@@ -31,14 +31,16 @@ import java.util.function.Consumer;
  * login's failure, at a pace the org's rate limits allow.
  *
  * <p>For each login it trims and screens the input (blank, {@code me}, duplicates, protected logins get no call),
- * looks the user up ({@code GET /api/v1/users/{login}}, or the {@code filter} search for logins with {@code /}),
+ * looks the user up ({@code GET /api/v1/users/{login}}, or the {@code search} for logins with {@code /}),
  * refuses any user whose login is not exactly the input (shortnames) or who owns the API token, then deactivates
- * the user by id if needed and deletes it by id. Every HTTP attempt takes a permit from one Resilience4j
+ * the user by id if needed, deletes it by id and checks with a {@code GET} by id that it is gone (only Okta's 404
+ * means it is: {@link Builder#verifyDeletions(boolean)}). Every HTTP attempt takes a permit from one Resilience4j
  * {@link RateLimiter} shared by all workers; failed attempts are retried by a Resilience4j {@link Retry}: 429
  * (waiting until {@code X-Rate-Limit-Reset}), 500 (any body), 502, 503, 504 and transport failures, with a bounded,
  * jittered back-off; never 400, 401, 403 or 404.
- * A 401, or a 403 for lack of permission on the first calls of a step, stops the batch at once: the logins not
- * started become {@link DeletionOutcome.NotAttempted}.
+ * A 401, a 403 that is evidence about the token (not about one user), or answers that are not Okta's (a 404
+ * without Okta's error body before any lookup succeeded) stop the batch at once: the logins not started become
+ * {@link DeletionOutcome.NotAttempted}.
  *
  * <p>Instances are immutable and thread-safe, and may run several batches, even at once (they then share the rate
  * limiter). Build one with {@link #builder(ApiClient)}; defaults:
@@ -51,6 +53,7 @@ import java.util.function.Consumer;
  *   <tr><td>{@link Builder#maxRetryWait(Duration)}</td><td>60 seconds</td></tr>
  *   <tr><td>{@link Builder#adaptivePacing(boolean)}</td><td>{@code false}: a fixed rate</td></tr>
  *   <tr><td>{@link Builder#dryRun(boolean)}</td><td>{@code false}</td></tr>
+ *   <tr><td>{@link Builder#verifyDeletions(boolean)}</td><td>{@code true}: a GET by id proves each deletion</td></tr>
  * </table>
  *
  * <pre>{@code

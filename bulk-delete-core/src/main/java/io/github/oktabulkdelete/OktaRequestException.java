@@ -78,7 +78,8 @@ public final class OktaRequestException extends RuntimeException {
      * @return {@code true} when a retry may succeed
      */
     public boolean isRetryable() {
-        return isTransportFailure() || httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+        return isTransportFailure() || httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503
+                || httpStatus == 504;
     }
 
     /**
