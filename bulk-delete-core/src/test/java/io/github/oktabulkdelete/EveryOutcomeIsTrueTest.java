@@ -217,4 +217,82 @@ class EveryOutcomeIsTrueTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    // items 3 and 4: Deleted means gone, and only Okta's 404 means "not found"
+
+    @Test
+    void aUserReactivatedBetweenDeactivateAndDeleteIsNotReportedDeleted() {
+        String id = org.addUser("jsmith@corp.example", UserStatus.ACTIVE).id();
+        org.failNext(Route.DELETE_USER, 1, Fault.reactivateFirst());
+
+        DeletionOutcome outcome = deleter().build().deleteAll(List.of("jsmith@corp.example")).outcomes().get(0);
+
+        assertThat(org.status(id)).contains(UserStatus.DEPROVISIONED);
+        assertThat(outcome).isInstanceOfSatisfying(DeletionOutcome.Failed.class, failed -> {
+            assertThat(failed.step()).isEqualTo(Step.DELETE);
+            assertThat(failed.message()).contains("still exists, now DEPROVISIONED").contains("reactivated");
+        });
+    }
+
+    @Test
+    void aDeletedUserIsVerifiedGoneWithOneGetById() {
+        String id = org.addUser("gone@corp.example", UserStatus.DEPROVISIONED).id();
+
+        DeletionOutcome outcome = deleter().build().deleteAll(List.of("gone@corp.example")).outcomes().get(0);
+
+        assertThat(outcome).isEqualTo(new DeletionOutcome.Deleted("gone@corp.example", id, UserState.DEPROVISIONED,
+                false, 3));
+        assertThat(org.requestCount(Route.GET_USER)).isEqualTo(3); // me, the lookup, the verification
+    }
+
+    @Test
+    void verifyDeletionsFalseSkipsTheCheck() {
+        org.addUser("quick@corp.example", UserStatus.DEPROVISIONED);
+
+        DeletionOutcome outcome = deleter().verifyDeletions(false).build()
+                .deleteAll(List.of("quick@corp.example")).outcomes().get(0);
+
+        assertThat(outcome.kind()).isEqualTo(OutcomeKind.DELETED);
+        assertThat(org.requestCount(Route.GET_USER)).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongOrgUrlAnswering404WithoutOktasBodyStopsTheBatchInsteadOfReportingNotFound() {
+        org.addUser("a@corp.example", UserStatus.ACTIVE);
+        org.addUser("b@corp.example", UserStatus.ACTIVE);
+        org.failRandomly(Route.GET_USER, 1.0, 1L, Fault.notOkta404());
+
+        BulkDeleteResult result = deleter().build().deleteAll(List.of("a@corp.example", "b@corp.example"));
+
+        assertThat(result.outcomes()).noneMatch(o -> o.kind() == OutcomeKind.NOT_FOUND);
+        assertThat(result.summary().stop()).hasValueSatisfying(stop -> {
+            assertThat(stop.cause()).isEqualTo(BatchStop.Cause.NOT_OKTA);
+            assertThat(stop.message()).contains(org.orgUrl()).contains("did not answer like Okta");
+        });
+        assertThat(org.deletedLogins()).isEmpty();
+    }
+
+    @Test
+    void aDelete404WithoutOktasBodyIsNotReportedDeleted() {
+        String id = org.addUser("c@corp.example", UserStatus.DEPROVISIONED).id();
+        org.failNext(Route.DELETE_USER, 1, Fault.notOkta404());
+
+        DeletionOutcome outcome = deleter().build().deleteAll(List.of("c@corp.example")).outcomes().get(0);
+
+        assertThat(outcome.kind()).isEqualTo(OutcomeKind.FAILED);
+        assertThat(org.user(id)).isPresent();
+    }
+
+    @Test
+    void aTokenOwnerLookup404WithoutOktasBodyStopsTheBatch() {
+        org.addUser("d@corp.example", UserStatus.DEPROVISIONED);
+        org.failNext(Route.GET_USER, 1, Fault.notOkta404());
+
+        BulkDeleteResult result = deleter().build().deleteAll(List.of("d@corp.example"));
+
+        assertThat(result.summary().stop()).hasValueSatisfying(
+                stop -> assertThat(stop.cause()).isEqualTo(BatchStop.Cause.NOT_OKTA));
+        assertThat(result.outcomes().get(0).kind()).isEqualTo(OutcomeKind.NOT_ATTEMPTED);
+        assertThat(org.deletedLogins()).isEmpty();
+    }
 }
