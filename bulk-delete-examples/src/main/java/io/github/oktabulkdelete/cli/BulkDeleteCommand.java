@@ -655,7 +655,16 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         for (Path file : safety.protectFiles) {
             LoginSource source = LoginSource.of(file);
             source.validate();
-            source.forEach(protect::add);
+            boolean[] any = {false};
+            source.forEach(login -> {
+                any[0] = true;
+                protect.add(login);
+            });
+            if (!any[0]) {
+                throw new UsageException("--protect-file " + file + " holds no login, so it would protect nobody: "
+                        + "put the logins to protect in it, one per line or in a login column, or leave the option "
+                        + "out. Nothing was changed.");
+            }
         }
         return protect;
     }

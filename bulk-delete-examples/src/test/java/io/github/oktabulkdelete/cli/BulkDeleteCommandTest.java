@@ -314,6 +314,19 @@ class BulkDeleteCommandTest {
         }
 
         @Test
+        void anEmptyProtectFileIsAnErrorBeforeAnythingChanges() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example");
+            Path protect = file("keep.txt", "");
+
+            int status = run("--login", "a@corp.example", "--protect-file", protect.toString(), "--execute", "--yes");
+
+            assertThat(status).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--protect-file").contains(protect.toString())
+                    .contains("protect nobody");
+            assertThat(org.deletedLogins()).isEmpty();
+        }
+
+        @Test
         void nothingToDeleteStopsAfterTheCheck() {
             int status = run("--login", "ghost@corp.example", "--execute", "--yes");
 
