@@ -11,6 +11,7 @@ import java.util.Set;
  * Everything a {@code BulkUserDeleter} was built with, validated and copied.
  *
  * @param protectedLogins lower-cased logins and ids that are never touched
+ * @param listener the user's listener; kept wrapped in one {@link SafeListener} that all batches share
  * @param maxConcurrency how many logins are worked on at once, already capped by the connection pool
  * @param verifyDeletions whether a GET by id must answer 404 before a login is reported deleted
  */
@@ -26,5 +27,7 @@ public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sle
         Objects.requireNonNull(clock, "clock");
         protectedLogins = Set.copyOf(protectedLogins);
         Objects.requireNonNull(listener, "listener");
+        // one guard, and so one lock, per deleter: its batches, even at once, never call the listener concurrently
+        listener = listener instanceof SafeListener ? listener : new SafeListener(listener);
     }
 }

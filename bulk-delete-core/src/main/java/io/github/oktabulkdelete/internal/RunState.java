@@ -7,6 +7,10 @@ import io.github.oktabulkdelete.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import io.github.oktabulkdelete.Step;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,23 +19,21 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RunState {
 
     private final DeleterSettings settings;
-    private final SafeListener listener;
+    private final DeletionListener listener;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong changesStarted = new AtomicLong();
     private final AtomicReference<BatchStop> stop = new AtomicReference<>();
     private final AtomicBoolean[] stepSucceeded = new AtomicBoolean[Step.values().length];
-    @SuppressWarnings("unchecked")
-    private final java.util.Set<String>[] permissionDenied = new java.util.Set[Step.values().length];
+    private final Map<Step, Set<String>> permissionDenied = new EnumMap<>(Step.class);
     private volatile String tokenOwnerId;
     private final Cancellation cancellation;
 
     RunState(DeleterSettings settings, Cancellation cancellation) {
         this.settings = settings;
         this.cancellation = cancellation;
-        this.listener = new SafeListener(settings.listener());
+        this.listener = settings.listener(); // the deleter's one SafeListener
         for (int i = 0; i < stepSucceeded.length; i++) {
             stepSucceeded[i] = new AtomicBoolean();
-            permissionDenied[i] = new java.util.HashSet<>();
         }
     }
 
@@ -90,8 +92,8 @@ final class RunState {
 
     /** Records a permission 403 of {@code login} at {@code step}; how many distinct logins had one there. */
     int permissionDenied(Step step, String login) {
-        java.util.Set<String> logins = permissionDenied[step.ordinal()];
-        synchronized (logins) {
+        synchronized (permissionDenied) {
+            Set<String> logins = permissionDenied.computeIfAbsent(step, s -> new HashSet<>());
             logins.add(LoginScreen.key(login));
             return logins.size();
         }

@@ -6,30 +6,23 @@ import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.RateLimitStatus;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls a user's listener one call at a time, logging and ignoring whatever it throws (an {@link Error} too). The
- * lock belongs to the listener instance, not to the batch: a deleter running two batches at once, or two deleters
- * sharing one listener, never call it concurrently.
+ * Calls a user's listener one call at a time, logging and ignoring whatever it throws (an {@link Error} too). A
+ * deleter holds one instance for all its batches ({@link DeleterSettings} wraps the listener once), so two batches
+ * of one deleter running at once never call the listener concurrently.
  */
 final class SafeListener implements DeletionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafeListener.class);
 
-    /** One lock per listener instance, for as long as the listener lives. */
-    private static final Map<DeletionListener, Object> LOCKS = Collections.synchronizedMap(new WeakHashMap<>());
-
     private final DeletionListener delegate;
-    private final Object lock;
+    private final Object lock = new Object();
 
     SafeListener(DeletionListener delegate) {
         this.delegate = delegate;
-        this.lock = LOCKS.computeIfAbsent(delegate, d -> new Object());
     }
 
     @Override
