@@ -43,7 +43,9 @@ import java.util.function.Predicate;
  *
  * <p>It serves {@code GET /api/v1/users/{idOrLogin}}, {@code GET /api/v1/users} ({@code filter}, {@code search},
  * {@code q}, {@code limit}, {@code after} with {@code Link} headers), {@code POST /api/v1/users},
- * {@code POST /api/v1/users/{id}/lifecycle/deactivate} and {@code DELETE /api/v1/users/{id}} as Okta documents them:
+ * {@code POST /api/v1/users/{id}/lifecycle/deactivate} and {@code DELETE /api/v1/users/{id}} as Okta documents them
+ * (with the groups endpoints of {@link #groups()}, served by {@link GroupEndpoints}; a {@code search} is parsed by
+ * {@link UserSearch}):
  * a DELETE on a user that is not {@code DEPROVISIONED} deactivates it, a second one deletes it; {@code {id}} is an id,
  * a login (case-insensitive), an unambiguous login shortname, or {@code me}. Every request needs
  * {@code Authorization: SSWS <token>}. Every response carries {@code Date} (from the injected {@link Clock}) and
@@ -68,6 +70,9 @@ public final class FakeOktaOrg implements AutoCloseable {
     /** The token of an org built without {@link Builder#apiToken(String)}. */
     public static final String DEFAULT_API_TOKEN = "fake-okta-test-token";
 
+    /** The id ({@code type.id}) of the default user type: users created without a type have it. */
+    static final String DEFAULT_USER_TYPE_ID = "oty" + OktaErrors.alphanumeric(new Random(0x7E57L), 17);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -84,6 +89,8 @@ public final class FakeOktaOrg implements AutoCloseable {
     private final boolean deactivateOfDeprovisionedAnswers404;
     private final Map<Route, RateLimitBucket> buckets;
     private final OrgState state;
+    private final FakeGroups groups;
+    private final GroupEndpoints groupEndpoints;
     private final FaultPlan faults = new FaultPlan();
     /** Faults that every request on a route for one user gets, by user id, until {@link #clearFaults()}. */
     private final Map<String, Map<Route, Fault>> userFaults = new java.util.concurrent.ConcurrentHashMap<>();
@@ -103,7 +110,7 @@ public final class FakeOktaOrg implements AutoCloseable {
         this.deactivateOfDeprovisionedAnswers404 = builder.deactivateOfDeprovisionedAnswers404;
         this.buckets = buckets;
         this.state = new OrgState(builder.clock, builder.tokenOwnerDeactivationRevokesToken);
-        this.userTypeId = "oty" + OktaErrors.alphanumeric(new Random(0x7E57L), 17);
+        this.userTypeId = DEFAULT_USER_TYPE_ID;
         try {
             this.server = LoopbackHttpServer.start(this::handle, builder.maxConnections);
         } catch (IOException e) {
@@ -113,6 +120,8 @@ public final class FakeOktaOrg implements AutoCloseable {
         String host = loopback instanceof Inet6Address ? "[" + loopback.getHostAddress() + "]"
                 : loopback.getHostAddress();
         this.orgUrl = "http://" + host + ":" + server.port();
+        this.groups = new FakeGroups(state, clock);
+        this.groupEndpoints = new GroupEndpoints(state, groups, orgUrl, userTypeId);
     }
 
     /**
@@ -236,6 +245,44 @@ public final class FakeOktaOrg implements AutoCloseable {
     public void setTokenOwner(String login) {
         Objects.requireNonNull(login, "login");
         state.setTokenOwner(login);
+    }
+
+    /**
+     * Adds a user with more profile attributes (custom ones such as {@code department}, or standard ones such as
+     * {@code mobilePhone}), which Okta's search finds and every user JSON carries.
+     *
+     * <pre>{@code
+     * org.addUser("jsmith@corp.com", UserStatus.ACTIVE, Map.of("department", "Sales", "costCenter", 42));
+     * }</pre>
+     *
+     * @param login the login, unique case-insensitively
+     * @param status the status
+     * @param customProfile the other profile attributes, by name
+     * @return a snapshot of the new user
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if the login is blank or taken, or the status is not a real Okta status
+     */
+    public FakeUser addUser(String login, UserStatus status, Map<String, ?> customProfile) {
+        Objects.requireNonNull(login, "login");
+        int at = login.indexOf('@');
+        return state.add(login, status, at > 0 ? login.substring(0, at) : login, "Test", emailFor(login), null,
+                new LinkedHashMap<>(Objects.requireNonNull(customProfile, "customProfile")));
+    }
+
+    /**
+     * The org's groups and memberships: {@code Everyone}, {@code OKTA_GROUP}s and {@code APP_GROUP}s, served by
+     * {@code GET /api/v1/groups}, {@code /api/v1/groups/{groupId}}, {@code /api/v1/groups/{groupId}/users} and
+     * {@code /api/v1/users/{id}/groups}, and joined by {@code POST /api/v1/users} with {@code groupIds}.
+     *
+     * <pre>{@code
+     * FakeGroup group = org.groups().add("Contractors", GroupType.OKTA_GROUP);
+     * org.groups().addMember(group.id(), "jsmith@corp.com");
+     * }</pre>
+     *
+     * @return the groups of this org
+     */
+    public FakeGroups groups() {
+        return groups;
     }
 
     /**
@@ -418,7 +465,8 @@ public final class FakeOktaOrg implements AutoCloseable {
     }
 
     private Fault userFault(Request request, Route route) {
-        if (userFaults.isEmpty() || route == Route.LIST_USERS) {
+        if (userFaults.isEmpty() || route == Route.LIST_USERS || route == Route.LIST_GROUPS
+                || route == Route.GET_GROUP || route == Route.LIST_GROUP_MEMBERS) {
             return null;
         }
         try {
@@ -697,7 +745,8 @@ public final class FakeOktaOrg implements AutoCloseable {
         switch (route) {
             case GET_USER: return getUser(request, rate);
             case LIST_USERS: return listUsers(request, rate);
-            case CREATE_USER: return createUser(request, rate);
+            case CREATE_USER: case LIST_GROUPS: case GET_GROUP: case LIST_GROUP_MEMBERS: case LIST_USER_GROUPS:
+                return reply(groupEndpoints.answer(route, request), rate);
             case DEACTIVATE_USER: return deactivateUser(request, rate);
             case DELETE_USER: return deleteUser(request, rate);
             case OTHER: return other(request, rate);
@@ -780,36 +829,8 @@ public final class FakeOktaOrg implements AutoCloseable {
         return new Answer(200, json(array), rate, links);
     }
 
-    private Answer createUser(Request request, RateLimitBucket.Snapshot rate) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(request.body());
-        } catch (IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            return new Answer(400, errorBody(OktaErrors.MALFORMED_BODY, "The request body was not well-formed."),
-                    rate);
-        }
-        JsonNode profile = body.path("profile");
-        String login = profile.path("login").asText("");
-        if (login.isBlank()) {
-            return validationFailed("login", "login: The field cannot be left blank", rate);
-        }
-        int at = login.indexOf('@');
-        String email = profile.path("email").asText(emailFor(login));
-        String firstName = profile.path("firstName").asText(at > 0 ? login.substring(0, at) : login);
-        String lastName = profile.path("lastName").asText("Test");
-        String activate = parseQuery(request.rawQuery()).getOrDefault("activate", "true");
-        UserStatus status = "false".equalsIgnoreCase(activate) ? UserStatus.STAGED : UserStatus.ACTIVE;
-        FakeUser user;
-        try {
-            user = state.add(login, status, firstName, lastName, email);
-        } catch (IllegalArgumentException e) {
-            return validationFailed("login",
-                    "login: An object with this field already exists in the current organization", rate);
-        }
-        return new Answer(200, json(UserJson.render(user, orgUrl, userTypeId)), rate);
+    private Answer reply(FakeReply reply, RateLimitBucket.Snapshot rate) {
+        return new Answer(reply.status(), reply.body() == null ? null : json(reply.body()), rate, reply.headers());
     }
 
     private Answer deactivateUser(Request request, RateLimitBucket.Snapshot rate) {
@@ -954,7 +975,7 @@ public final class FakeOktaOrg implements AutoCloseable {
     }
 
     /** The query's parameters, form-decoded as UTF-8; the first of repeated names wins. */
-    private static Map<String, String> parseQuery(String rawQuery) {
+    static Map<String, String> parseQuery(String rawQuery) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return parameters;
@@ -979,7 +1000,7 @@ public final class FakeOktaOrg implements AutoCloseable {
         }
     }
 
-    private static String encodeQueryValue(String value) {
+    static String encodeQueryValue(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -488,7 +488,7 @@ class FakeOktaOrgTest {
         FakeOktaOrg org = org();
         org.addUser("a@corp.com", UserStatus.ACTIVE);
 
-        HttpResponse<String> unknown = send(org, "GET", "/api/v1/groups");
+        HttpResponse<String> unknown = send(org, "GET", "/api/v1/apps");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(body(unknown).path("errorCode").asText()).isEqualTo("E0000007");
         assertThat(unknown.headers().firstValue("X-Rate-Limit-Limit")).contains("1200");

@@ -2,6 +2,9 @@ package io.github.oktabulkdelete.testing;
 
 import com.okta.sdk.resource.model.UserStatus;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,9 +27,34 @@ import java.util.Objects;
  * @param activated when the user was activated, {@code null} if never (a {@code STAGED} user)
  * @param statusChanged when the status last changed, {@code null} if never
  * @param lastUpdated when the user last changed
+ * @param typeId the user type's id ({@code type.id}), or {@code null} for the org's default type
+ * @param customProfile the profile attributes other than {@code login}, {@code email}, {@code firstName} and
+ *        {@code lastName} (custom ones such as {@code department}, and standard ones such as {@code mobilePhone}),
+ *        in the order given; values are strings, numbers, booleans, lists of those, or {@code null}
  */
 public record FakeUser(String id, String login, String email, String firstName, String lastName, UserStatus status,
-        Instant created, Instant activated, Instant statusChanged, Instant lastUpdated) {
+        Instant created, Instant activated, Instant statusChanged, Instant lastUpdated, String typeId,
+        Map<String, Object> customProfile) {
+
+    /**
+     * A user of the default type without other profile attributes.
+     *
+     * @param id as {@link #id()}
+     * @param login as {@link #login()}
+     * @param email as {@link #email()}
+     * @param firstName as {@link #firstName()}
+     * @param lastName as {@link #lastName()}
+     * @param status as {@link #status()}
+     * @param created as {@link #created()}
+     * @param activated as {@link #activated()}
+     * @param statusChanged as {@link #statusChanged()}
+     * @param lastUpdated as {@link #lastUpdated()}
+     */
+    public FakeUser(String id, String login, String email, String firstName, String lastName, UserStatus status,
+            Instant created, Instant activated, Instant statusChanged, Instant lastUpdated) {
+        this(id, login, email, firstName, lastName, status, created, activated, statusChanged, lastUpdated, null,
+                Map.of());
+    }
 
     /**
      * Checks the components.
@@ -41,8 +69,10 @@ public record FakeUser(String id, String login, String email, String firstName, 
      * @param activated as {@link #activated()}
      * @param statusChanged as {@link #statusChanged()}
      * @param lastUpdated as {@link #lastUpdated()}
-     * @throws NullPointerException if a component other than {@code activated} or {@code statusChanged} is
-     *         {@code null}
+     * @param typeId as {@link #typeId()}
+     * @param customProfile as {@link #customProfile()}, copied
+     * @throws NullPointerException if a component other than {@code activated}, {@code statusChanged} or
+     *         {@code typeId} is {@code null}
      */
     public FakeUser {
         Objects.requireNonNull(id, "id");
@@ -53,5 +83,7 @@ public record FakeUser(String id, String login, String email, String firstName, 
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(lastUpdated, "lastUpdated");
+        customProfile = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(customProfile, "customProfile")));
     }
 }

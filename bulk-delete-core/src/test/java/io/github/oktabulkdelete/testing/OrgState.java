@@ -42,6 +42,8 @@ final class OrgState {
         final String firstName;
         final String lastName;
         final Instant created;
+        String typeId;
+        Map<String, Object> customProfile = Map.of();
         UserStatus status;
         Instant activated;
         Instant statusChanged;
@@ -60,7 +62,7 @@ final class OrgState {
 
         FakeUser snapshot() {
             return new FakeUser(id, login, email, firstName, lastName, status, created, activated, statusChanged,
-                    lastUpdated);
+                    lastUpdated, typeId, customProfile);
         }
     }
 
@@ -86,6 +88,17 @@ final class OrgState {
      * @throws IllegalArgumentException if the login is blank or taken (case-insensitively)
      */
     synchronized FakeUser add(String login, UserStatus status, String firstName, String lastName, String email) {
+        return add(login, status, firstName, lastName, email, null, Map.of());
+    }
+
+    /**
+     * Adds a user of a type ({@code null}: the org's default) with more profile attributes.
+     *
+     * @throws IllegalArgumentException if the login is blank or taken (case-insensitively)
+     */
+    synchronized FakeUser add(String login, UserStatus status, String firstName, String lastName, String email,
+            String typeId, Map<String, Object> customProfile) {
+        Objects.requireNonNull(customProfile, "customProfile");
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(firstName, "firstName");
@@ -107,6 +120,8 @@ final class OrgState {
         Instant now = clock.instant();
         StoredUser user = new StoredUser(id, nextSequence++, login, email, firstName, lastName, now);
         user.status = status;
+        user.typeId = typeId;
+        user.customProfile = Collections.unmodifiableMap(new LinkedHashMap<>(customProfile));
         user.activated = status == UserStatus.STAGED ? null : now;
         user.statusChanged = status == UserStatus.STAGED ? null : now;
         user.lastUpdated = now;

@@ -31,6 +31,18 @@ public enum Route {
     /** {@code DELETE /api/v1/users/{id}}: deactivate, or delete a deactivated user. */
     DELETE_USER("DELETE", "/api/v1/users/{id}", "POST|PUT|DELETE /api/v1/users/{id}", 600),
 
+    /** {@code GET /api/v1/groups}: list groups, {@code q} or {@code search} by name. */
+    LIST_GROUPS("GET", "/api/v1/groups", "/api/v1", 1200),
+
+    /** {@code GET /api/v1/groups/{groupId}}: one group. */
+    GET_GROUP("GET", "/api/v1/groups/{groupId}", "/api/v1", 1200),
+
+    /** {@code GET /api/v1/groups/{groupId}/users}: a group's members. */
+    LIST_GROUP_MEMBERS("GET", "/api/v1/groups/{groupId}/users", "/api/v1", 1200),
+
+    /** {@code GET /api/v1/users/{id}/groups}: a user's groups ("the rest of /api/v1", as FACTS.md models it). */
+    LIST_USER_GROUPS("GET", "/api/v1/users/{id}/groups", "/api/v1", 1200),
+
     /** Any other method or path; the fake answers it with an error (404, or 405 for a known path). */
     OTHER("*", "/api/v1/**", "/api/v1", 1200);
 
@@ -91,6 +103,10 @@ public enum Route {
      */
     static Route of(String method, String rawPath) {
         List<String> segments = segments(rawPath);
+        if (isGroupPath(segments)) {
+            return !"GET".equals(method) ? OTHER
+                    : segments.size() == 3 ? LIST_GROUPS : segments.size() == 4 ? GET_GROUP : LIST_GROUP_MEMBERS;
+        }
         if (segments.size() < 3 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")
                 || !segments.get(2).equals("users") || segments.stream().anyMatch(String::isEmpty)) {
             return OTHER;
@@ -100,6 +116,8 @@ public enum Route {
                 return "GET".equals(method) ? LIST_USERS : "POST".equals(method) ? CREATE_USER : OTHER;
             case 4:
                 return "GET".equals(method) ? GET_USER : "DELETE".equals(method) ? DELETE_USER : OTHER;
+            case 5:
+                return "GET".equals(method) && segments.get(4).equals("groups") ? LIST_USER_GROUPS : OTHER;
             case 6:
                 return "POST".equals(method) && segments.get(4).equals("lifecycle")
                         && segments.get(5).equals("deactivate") ? DEACTIVATE_USER : OTHER;
@@ -114,11 +132,15 @@ public enum Route {
      */
     static boolean isKnownPath(String rawPath) {
         List<String> segments = segments(rawPath);
+        if (isGroupPath(segments)) {
+            return true;
+        }
         if (segments.size() < 3 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")
                 || !segments.get(2).equals("users") || segments.stream().anyMatch(String::isEmpty)) {
             return false;
         }
-        return segments.size() == 3 || segments.size() == 4 || segments.size() == 6
+        return segments.size() == 3 || segments.size() == 4 || segments.size() == 5 && segments.get(4).equals("groups")
+                || segments.size() == 6
                 && segments.get(4).equals("lifecycle") && segments.get(5).equals("deactivate");
     }
 
@@ -126,6 +148,13 @@ public enum Route {
     static String rawIdSegment(String rawPath) {
         List<String> segments = segments(rawPath);
         return segments.size() >= 4 ? segments.get(3) : null;
+    }
+
+    /** {@code /api/v1/groups}, {@code /api/v1/groups/{groupId}} or {@code /api/v1/groups/{groupId}/users}. */
+    private static boolean isGroupPath(List<String> segments) {
+        return segments.size() >= 3 && segments.size() <= 5 && segments.get(0).equals("api")
+                && segments.get(1).equals("v1") && segments.get(2).equals("groups")
+                && segments.stream().noneMatch(String::isEmpty) && (segments.size() < 5 || segments.get(4).equals("users"));
     }
 
     private static List<String> segments(String rawPath) {

@@ -15,6 +15,9 @@ import java.util.function.Predicate;
  * in a {@code search} all values compare case-insensitively (as the spec says). Anything else is an
  * {@link IllegalArgumentException}, which the fake answers with 400 {@code E0000031}.
  *
+ * <p>A {@code search} is parsed by {@link UserSearch}, which understands more (timestamps, custom profile
+ * attributes, {@code lt}/{@code gt}/{@code pr}); this class keeps the {@code filter} grammar.
+ *
  * <p>Stateless and thread-safe.
  *
  * <pre>{@code
@@ -41,6 +44,9 @@ final class UserFilter {
      * @throws IllegalArgumentException if the expression is not understood
      */
     static Predicate<FakeUser> parse(String expression, boolean search) {
+        if (search) {
+            return UserSearch.parse(expression); // the richer search grammar lives there
+        }
         UserFilter parser = new UserFilter(expression, search);
         Predicate<FakeUser> predicate = parser.expr();
         parser.skipSpaces();

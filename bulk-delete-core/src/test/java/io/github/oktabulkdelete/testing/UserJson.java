@@ -1,5 +1,6 @@
 package io.github.oktabulkdelete.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.time.format.DateTimeFormatter;
  * {@code UserGetSingleton}.
  *
  * <p>Timestamps are ISO-8601 in UTC with milliseconds and {@code Z}, as Okta sends them; {@code lastLogin} and
- * {@code passwordChanged} are {@code null} (the fake's users never sign in and have no password). Stateless and
+ * {@code passwordChanged} are {@code null} (the fake's users never sign in and have no password); the user's custom
+ * profile attributes follow the standard ones, and its {@code type.id} is its own or the org's default. Stateless and
  * thread-safe.
  *
  * <pre>{@code
@@ -22,6 +24,8 @@ final class UserJson {
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private UserJson() {
     }
@@ -36,7 +40,7 @@ final class UserJson {
         json.putNull("lastLogin");
         json.put("lastUpdated", timestamp(user.lastUpdated()));
         json.putNull("passwordChanged");
-        json.putObject("type").put("id", userTypeId);
+        json.putObject("type").put("id", user.typeId() != null ? user.typeId() : userTypeId);
         ObjectNode profile = json.putObject("profile");
         profile.put("firstName", user.firstName());
         profile.put("lastName", user.lastName());
@@ -44,6 +48,7 @@ final class UserJson {
         profile.putNull("secondEmail");
         profile.put("login", user.login());
         profile.put("email", user.email());
+        user.customProfile().forEach((name, value) -> profile.set(name, JSON.valueToTree(value)));
         ObjectNode provider = json.putObject("credentials").putObject("provider");
         provider.put("type", "OKTA");
         provider.put("name", "OKTA");
