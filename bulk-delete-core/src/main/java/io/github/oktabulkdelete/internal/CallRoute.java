@@ -7,10 +7,15 @@ package io.github.oktabulkdelete.internal;
 public enum CallRoute {
     /** {@code GET /api/v1/users/{idOrLogin}}, {@code me} included. */
     LOOKUP,
-    /** {@code GET /api/v1/users?filter=...}. */
+    /** {@code GET /api/v1/users?filter=...} or {@code ?search=...}: a login lookup, or a page of a selection. */
     SEARCH,
     /** {@code POST /api/v1/users/{id}/lifecycle/deactivate}. */
     DEACTIVATE,
     /** {@code DELETE /api/v1/users/{id}}. */
-    DELETE
+    DELETE,
+    /**
+     * {@code GET /api/v1/groups}, {@code /api/v1/groups/{groupId}} and {@code /api/v1/groups/{groupId}/users}: "the
+     * rest of {@code /api/v1}".
+     */
+    GROUPS
 }

@@ -23,6 +23,30 @@ public interface OktaGateway {
     void delete(String userId);
 
     /**
+     * {@code GET /api/v1/users?search=...&limit=...&after=...}: one page of a search.
+     *
+     * @param after the cursor of the page, {@code null} for the first
+     */
+    default UserPage searchUsers(String search, String after, int limit) {
+        throw new UnsupportedOperationException("this gateway cannot search users");
+    }
+
+    /** {@code GET /api/v1/groups/{groupId}/users?limit=...&after=...}: one page of a group's members. */
+    default UserPage groupMembers(String groupId, String after, int limit) {
+        throw new UnsupportedOperationException("this gateway cannot list group members");
+    }
+
+    /** {@code GET /api/v1/groups/{groupId}}. */
+    default FoundGroup getGroup(String groupId) {
+        throw new UnsupportedOperationException("this gateway cannot read groups");
+    }
+
+    /** {@code GET /api/v1/groups?q=...&limit=...}: the groups whose name starts with {@code query} (no paging). */
+    default List<FoundGroup> findGroups(String query, int limit) {
+        throw new UnsupportedOperationException("this gateway cannot find groups");
+    }
+
+    /**
      * The rate-limit headers of the last successful response on this thread, once, or {@code null} when the client
      * does not capture them.
      */

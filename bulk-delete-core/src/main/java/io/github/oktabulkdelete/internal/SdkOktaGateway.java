@@ -1,5 +1,6 @@
 package io.github.oktabulkdelete.internal;
 
+import com.okta.sdk.resource.api.GroupApi;
 import com.okta.sdk.resource.api.UserApi;
 import com.okta.sdk.resource.api.UserLifecycleApi;
 import com.okta.sdk.resource.client.ApiClient;
@@ -7,6 +8,8 @@ import com.okta.sdk.resource.client.ApiException;
 import com.okta.sdk.resource.client.auth.ApiKeyAuth;
 import com.okta.sdk.resource.client.auth.Authentication;
 import com.okta.sdk.resource.client.auth.OAuth;
+import com.okta.sdk.resource.common.PagedList;
+import com.okta.sdk.resource.model.Group;
 import com.okta.sdk.resource.model.User;
 import com.okta.sdk.resource.model.UserGetSingleton;
 import com.okta.sdk.resource.model.UserProfile;
@@ -24,10 +27,14 @@ public final class SdkOktaGateway implements OktaGateway {
     static final String LIST_USERS = "GET /api/v1/users";
     static final String DEACTIVATE = "POST /api/v1/users/{id}/lifecycle/deactivate";
     static final String DELETE = "DELETE /api/v1/users/{id}";
+    static final String LIST_GROUPS = "GET /api/v1/groups";
+    static final String GET_GROUP = "GET /api/v1/groups/{groupId}";
+    static final String LIST_GROUP_MEMBERS = "GET /api/v1/groups/{groupId}/users";
 
     private final ApiClient client;
     private final UserApi users;
     private final UserLifecycleApi lifecycle;
+    private final GroupApi groups;
     private final RateLimitCapture capture;
 
     /** @param capture the tuned client's header capture, or {@code null} for a plain client */
@@ -35,6 +42,7 @@ public final class SdkOktaGateway implements OktaGateway {
         this.client = client;
         this.users = new UserApi(client);
         this.lifecycle = new UserLifecycleApi(client);
+        this.groups = new GroupApi(client);
         this.capture = capture;
     }
 
@@ -80,6 +88,74 @@ public final class SdkOktaGateway implements OktaGateway {
         } catch (ApiException e) {
             throw OktaErrors.translate(Step.DELETE, DELETE, e, secrets());
         }
+    }
+
+    @Override
+    public UserPage searchUsers(String search, String after, int limit) {
+        try {
+            return page(users.listUsers(null, null, after, limit, null, search, null, null));
+        } catch (ApiException e) {
+            throw OktaErrors.translate(Step.LOOKUP, LIST_USERS, e, secrets());
+        }
+    }
+
+    @Override
+    public UserPage groupMembers(String groupId, String after, int limit) {
+        try {
+            return page(groups.listGroupUsers(groupId, after, limit));
+        } catch (ApiException e) {
+            throw OktaErrors.translate(Step.LOOKUP, LIST_GROUP_MEMBERS, e, secrets());
+        }
+    }
+
+    @Override
+    public FoundGroup getGroup(String groupId) {
+        try {
+            return found(groups.getGroup(groupId));
+        } catch (ApiException e) {
+            throw OktaErrors.translate(Step.LOOKUP, GET_GROUP, e, secrets());
+        }
+    }
+
+    @Override
+    public List<FoundGroup> findGroups(String query, int limit) {
+        try {
+            List<Group> list = groups.listGroups(null, null, query, limit, null, null, null, null);
+            List<FoundGroup> result = new ArrayList<>(list.size());
+            for (Group group : list) {
+                result.add(found(group));
+            }
+            return result;
+        } catch (ApiException e) {
+            throw OktaErrors.translate(Step.LOOKUP, LIST_GROUPS, e, secrets());
+        }
+    }
+
+    /**
+     * A page and the cursor of the next one, from the SDK's {@link PagedList} (which keeps the {@code Link}
+     * headers).
+     *
+     * @throws IllegalStateException if a next page is announced without an {@code after} cursor to reach it
+     */
+    private static UserPage page(List<User> list) {
+        List<FoundUser> users = new ArrayList<>(list.size());
+        for (User user : list) {
+            users.add(found(user.getId(), user.getProfile(), user.getStatus()));
+        }
+        String next = null;
+        if (list instanceof PagedList<?> paged && paged.getNextPage() != null) {
+            next = paged.getAfter();
+            if (next == null || next.isEmpty()) {
+                throw new IllegalStateException("Okta announced a next page without an 'after' cursor in its "
+                        + "Link header, so the rest of the list cannot be read");
+            }
+        }
+        return new UserPage(users, next);
+    }
+
+    private static FoundGroup found(Group group) {
+        return new FoundGroup(group.getId(), group.getProfile() == null ? null : group.getProfile().getName(),
+                group.getType() == null ? null : group.getType().getValue());
     }
 
     @Override
