@@ -120,7 +120,7 @@ public final class SdkOktaGateway implements OktaGateway {
     @Override
     public List<FoundGroup> findGroups(String query, int limit) {
         try {
-            List<Group> list = groups.listGroups(null, null, query, limit, null, null, null, null);
+            List<Group> list = groups.listGroups(query, null, null, limit, null, null, null, null);
             List<FoundGroup> result = new ArrayList<>(list.size());
             for (Group group : list) {
                 result.add(found(group));
