@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import com.okta.sdk.resource.client.ApiClient;
 import io.github.oktabulkdelete.internal.OktaGateway;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
@@ -73,9 +74,11 @@ class BulkUserDeleterBuilderTest {
     }
 
     @Test
-    void nullApiClientAndNullInputFailFast() {
-        assertThatThrownBy(() -> BulkUserDeleter.builder(null)).isInstanceOf(NullPointerException.class)
+    void nullClientAndNullInputFailFast() {
+        assertThatThrownBy(() -> BulkUserDeleter.builder((ApiClient) null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("apiClient");
+        assertThatThrownBy(() -> BulkUserDeleter.builder((TunedOktaClient) null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("client");
         BulkUserDeleter deleter = BulkUserDeleter.builder(gateway, 8).build();
         assertThatThrownBy(() -> deleter.deleteAll(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("logins");
