@@ -162,6 +162,40 @@ class AdaptivePacingTest {
         OktaClients.close(plain);
     }
 
+    @Test
+    void aDerivedDeleterWaitsForTheBucketItsParentEmptiedInsteadOfEarningA429() {
+        org = FakeOktaOrg.builder().clock(clock).rateLimit(Route.GET_USER, 5).rateLimitWindow(Duration.ofSeconds(60))
+                .start();
+        client = org.tunedClient();
+        List<String> logins = users(5, UserStatus.ACTIVE);
+        BulkUserDeleter parent = adaptive(client).dryRun(true).build();
+
+        parent.deleteAll(logins.subList(0, 4)); // the token-owner lookup and 4 lookups: the bucket's 5
+        Instant parentDone = clock.instant();
+        BulkDeleteResult derived = parent.newBuilder().build().deleteAll(logins.subList(4, 5));
+
+        assertThat(org.requestCount(Route.GET_USER)).isEqualTo(7);
+        assertThat(parentDone).as("the parent ended inside the window").isBefore(T0.plusSeconds(60));
+        assertThat(org.requests()).as("the derived deleter knew the bucket was empty").noneMatch(r -> r.status() == 429);
+        assertThat(org.requests().get(5).receivedAt()).as("its first call waited for the reset")
+                .isAfterOrEqualTo(T0.plusSeconds(60));
+        assertThat(derived.outcomes()).singleElement().isInstanceOf(DeletionOutcome.Skipped.class);
+    }
+
+    @Test
+    void aDeleterBuiltAfreshDoesNotKnowTheBucketIsEmpty() {
+        org = FakeOktaOrg.builder().clock(clock).rateLimit(Route.GET_USER, 5).rateLimitWindow(Duration.ofSeconds(60))
+                .start();
+        client = org.tunedClient();
+        List<String> logins = users(5, UserStatus.ACTIVE);
+
+        adaptive(client).dryRun(true).build().deleteAll(logins.subList(0, 4));
+        adaptive(client).dryRun(true).build().deleteAll(logins.subList(4, 5));
+
+        assertThat(org.requests().get(5).status()).as("the control for the test above: a new pacer learns by a 429")
+                .isEqualTo(429);
+    }
+
     private static AdaptivePacer pacer(BulkUserDeleter deleter) {
         return (AdaptivePacer) deleter.settings().pacer();
     }
