@@ -176,7 +176,8 @@ class AdaptivePacingTest {
 
         assertThat(org.requestCount(Route.GET_USER)).isEqualTo(7);
         assertThat(parentDone).as("the parent ended inside the window").isBefore(T0.plusSeconds(60));
-        assertThat(org.requests()).as("the derived deleter knew the bucket was empty").noneMatch(r -> r.status() == 429);
+        assertThat(org.requests()).as("the derived deleter knew the bucket was empty")
+                .noneMatch(r -> r.status() == 429);
         assertThat(org.requests().get(5).receivedAt()).as("its first call waited for the reset")
                 .isAfterOrEqualTo(T0.plusSeconds(60));
         assertThat(derived.outcomes()).singleElement().isInstanceOf(DeletionOutcome.Skipped.class);
