@@ -450,6 +450,38 @@ class BulkUserDeleterTest {
     }
 
     @Test
+    void aTunedClientOwnsItsPoolAndHeaderCaptureAndClosesItsHttpClient() {
+        org.addUser("a@corp.example", UserStatus.DEPROVISIONED);
+        TunedOktaClient tuned = tunedClient(3);
+        List<RateLimitStatus> seen = new ArrayList<>();
+        DeletionListener listener = new DeletionListener() {
+            @Override
+            public void onRateLimitStatus(RateLimitStatus status) {
+                seen.add(status);
+            }
+        };
+
+        BulkUserDeleter deleter = BulkUserDeleter.builder(tuned).maxConcurrency(8).listener(listener).build();
+        BulkUserDeleter asPlain = BulkUserDeleter.builder(tuned.apiClient()).maxConcurrency(8).build();
+
+        assertThat(tuned.connectionPoolSize()).isEqualTo(3);
+        assertThat(deleter.maxConcurrency()).as("capped by the client's own pool").isEqualTo(3);
+        assertThat(asPlain.maxConcurrency()).as("a bare ApiClient is a plain client: no registry finds it tuned")
+                .isEqualTo(5);
+        assertThat(tuned.toString()).contains(org.orgUrl()).doesNotContain(org.apiToken());
+        assertThat(deleter.deleteAll(List.of("a@corp.example")).summary().counts().deleted()).isEqualTo(1);
+        assertThat(seen).as("a success's headers, which only the client's capture sees")
+                .anyMatch(status -> status.httpStatus() == 204);
+
+        tuned.close();
+        tuned.close(); // closing twice does nothing more
+        org.addUser("b@corp.example", UserStatus.DEPROVISIONED);
+        assertThat(BulkUserDeleter.builder(tuned).build().deleteAll(List.of("b@corp.example")).summary().stop())
+                .as("a closed client makes no call").isPresent();
+        assertThat(org.status("b@corp.example")).contains(UserStatus.DEPROVISIONED);
+    }
+
+    @Test
     void aPlainApiClientWithTheSdkCacheOnStillWorksCorrectly() {
         ApiClient plain = new ApiClient(HttpClients.createDefault(), Caches.newCacheManager().build());
         plain.setBasePath(org.orgUrl());
