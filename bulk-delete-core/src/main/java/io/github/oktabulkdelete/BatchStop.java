@@ -49,6 +49,8 @@ public record BatchStop(Cause cause, String message) {
     /**
      * Checks the components.
      *
+     * @param cause as {@link #cause()}
+     * @param message as {@link #message()}
      * @throws NullPointerException if a component is {@code null}
      */
     public BatchStop {

@@ -1,9 +1,7 @@
 package io.github.oktabulkdelete;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The result of {@link BulkUserDeleter#deleteAll(Iterable)}: one outcome per input login, in input order, and the
@@ -14,6 +12,7 @@ import java.util.Optional;
  * <pre>{@code
  * BulkDeleteResult result = deleter.deleteAll(List.of("a@corp.example", "b@corp.example"));
  * result.outcomes().forEach(o -> System.out.println(o.login() + " " + o.kind()));
+ * System.out.println(result.summary().counts().deleted() + " deleted");
  * }</pre>
  */
 public final class BulkDeleteResult {
@@ -37,29 +36,9 @@ public final class BulkDeleteResult {
         return outcomes;
     }
 
-    /** @return the batch's totals */
+    /** @return the batch's totals: counts per kind, HTTP requests, elapsed time and why it stopped, if it did */
     public BulkDeleteSummary summary() {
         return summary;
-    }
-
-    /** @return the outcomes per kind */
-    public OutcomeCounts counts() {
-        return summary.counts();
-    }
-
-    /** @return the HTTP requests the batch made, retries included */
-    public long httpRequests() {
-        return summary.httpRequests();
-    }
-
-    /** @return the wall time of the batch */
-    public Duration elapsed() {
-        return summary.elapsed();
-    }
-
-    /** @return why the batch stopped before its end, or empty */
-    public Optional<BatchStop> stop() {
-        return summary.stop();
     }
 
     /**
@@ -75,8 +54,6 @@ public final class BulkDeleteResult {
 
     @Override
     public String toString() {
-        return "BulkDeleteResult{" + summary.counts() + ", httpRequests=" + summary.httpRequests()
-                + ", elapsed=" + summary.elapsed() + summary.stop().map(s -> ", stopped=" + s.cause()).orElse("")
-                + '}';
+        return "BulkDeleteResult{outcomes=" + outcomes.size() + ", " + summary + '}';
     }
 }

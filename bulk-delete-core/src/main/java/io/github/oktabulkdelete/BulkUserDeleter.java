@@ -6,24 +6,16 @@ import io.github.oktabulkdelete.internal.DeletionRun;
 import io.github.oktabulkdelete.internal.LoginScreen;
 import io.github.oktabulkdelete.internal.OktaGateway;
 import io.github.oktabulkdelete.internal.AdaptivePacer;
-import io.github.oktabulkdelete.internal.Pacer;
-import io.github.oktabulkdelete.internal.RetryWaits;
 import io.github.oktabulkdelete.internal.SdkOktaGateway;
-import io.github.oktabulkdelete.internal.TunedClients;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +35,8 @@ import java.util.function.Consumer;
  * {@link DeletionOutcome.NotAttempted}.
  *
  * <p>Instances are immutable and thread-safe, and may run several batches, even at once (they then share the rate
- * limiter). Build one with {@link #builder(ApiClient)}; defaults:
+ * limiter, as do the deleters derived with {@link #newBuilder()}). Build one with {@link #builder(TunedOktaClient)};
+ * defaults:
  * <table>
  *   <caption>Defaults</caption>
  *   <tr><th>setting</th><th>default</th></tr>
@@ -57,30 +50,23 @@ import java.util.function.Consumer;
  * </table>
  *
  * <pre>{@code
- * ApiClient client = OktaClients.tuned().connectionPoolSize(8).build();
- * BulkUserDeleter deleter = BulkUserDeleter.builder(client)
- *         .requestsPerMinute(300)
- *         .maxConcurrency(8)
- *         .protectedLogins(Set.of("admin@corp.example"))
- *         .build();
- * BulkDeleteResult result = deleter.deleteAll(logins);
- * result.outcomes(DeletionOutcome.Failed.class).forEach(f -> System.err.println(f.login() + ": " + f.message()));
+ * try (TunedOktaClient client = OktaClients.tuned().connectionPoolSize(8).build()) {
+ *     BulkUserDeleter deleter = BulkUserDeleter.builder(client)
+ *             .requestsPerMinute(300)
+ *             .maxConcurrency(8)
+ *             .protectedLogins(Set.of("admin@corp.example"))
+ *             .build();
+ *     BulkDeleteResult result = deleter.deleteAll(logins);
+ *     result.outcomes(DeletionOutcome.Failed.class).forEach(f -> System.err.println(f.login() + ": " + f.message()));
+ * }
  * }</pre>
  *
- * <p><b>Plain clients.</b> An {@code ApiClient} that was not built by {@link OktaClients} works too, with limits:
+ * <p><b>Plain clients.</b> A plain {@code ApiClient} ({@link #builder(ApiClient)}) works too, with limits:
  * its success responses' rate-limit headers are not seen (only those of errors are), its concurrency is capped by
  * its connection pool (the SDK's default is 5: declare another with {@link Builder#connectionPoolSize(int)}), and
  * if its own retry is on (the SDK's default), its retries stack under ours and are not counted.
  */
 public final class BulkUserDeleter {
-
-    static final int DEFAULT_REQUESTS_PER_MINUTE = 300;
-    static final int DEFAULT_MAX_CONCURRENCY = 4;
-    static final int DEFAULT_MAX_ATTEMPTS = 6;
-    static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(60);
-    static final int PLAIN_CLIENT_POOL_SIZE = 5;
-    /** Okta's concurrent-request limit per org (Workforce); more in flight only earns concurrency 429s. */
-    static final int MAX_CONCURRENCY_LIMIT = 75;
 
     private final DeleterSettings settings;
     private final Builder template;
@@ -91,17 +77,31 @@ public final class BulkUserDeleter {
     }
 
     /**
-     * Starts building a deleter that calls Okta through the given SDK client.
+     * Starts building a deleter that calls Okta through a tuned client: its concurrency is capped by the client's
+     * pool size, and it sees the rate-limit headers of every response. The deleter does not own the client: close
+     * the client when no deleter built on it runs any more.
      *
-     * @param apiClient the client; one built by {@link OktaClients#tuned()} gives the best results
+     * @param client a client from {@link OktaClients#tuned()}
+     * @return a builder with the defaults
+     * @throws NullPointerException if {@code client} is {@code null}
+     */
+    public static Builder builder(TunedOktaClient client) {
+        Objects.requireNonNull(client, "client");
+        return new Builder(new SdkOktaGateway(client.apiClient(), client.rateLimitCapture()),
+                client.connectionPoolSize());
+    }
+
+    /**
+     * Starts building a deleter that calls Okta through a plain SDK client, with the limits the class description
+     * lists; a {@link TunedOktaClient} has none of them: use {@link #builder(TunedOktaClient)} when you can.
+     *
+     * @param apiClient the client
      * @return a builder with the defaults
      * @throws NullPointerException if {@code apiClient} is {@code null}
      */
     public static Builder builder(ApiClient apiClient) {
         Objects.requireNonNull(apiClient, "apiClient");
-        TunedClients.Tuning tuning = TunedClients.tuningOf(apiClient);
-        return new Builder(new SdkOktaGateway(apiClient, tuning == null ? null : tuning.capture()),
-                tuning == null ? null : tuning.connectionPoolSize());
+        return new Builder(new SdkOktaGateway(apiClient, null), null);
     }
 
     /** A builder over any gateway, for tests and benchmarks in this package. */
@@ -110,7 +110,13 @@ public final class BulkUserDeleter {
     }
 
     /**
-     * A builder holding this deleter's settings, to derive another deleter from it.
+     * A builder holding this deleter's settings, to derive another deleter from it. The derived deleter shares this
+     * one's rate limiter and adaptive pacer (what was learned of the org's rate-limit buckets) unless its builder is
+     * given other pace settings: see {@link Builder#build()}.
+     *
+     * <pre>{@code
+     * BulkUserDeleter check = deleter.newBuilder().dryRun(true).build(); // paced together with deleter
+     * }</pre>
      *
      * @return a new builder; changing it does not change this deleter
      */
@@ -279,196 +285,29 @@ public final class BulkUserDeleter {
      * BulkUserDeleter deleter = BulkUserDeleter.builder(client).dryRun(true).build();
      * }</pre>
      */
-    public static final class Builder {
+    public static final class Builder extends PaceOptions {
 
         private final OktaGateway gateway;
-        private final Integer tunedPoolSize;
-        private Integer requestsPerMinute;
-        private RateLimiter rateLimiter;
-        private Retry retry;
-        private Integer maxAttempts;
-        private Duration maxRetryWait;
-        private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
-        private Integer connectionPoolSize;
         private Set<String> protectedLogins = Set.of();
         private boolean dryRun;
         private boolean verifyDeletions = true;
         private long maxDeletions = Long.MAX_VALUE;
-        private boolean adaptivePacing;
-        private double maxShareOfLimit = 1.0;
         private DeletionListener listener = DeletionListener.NONE;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
 
         private Builder(OktaGateway gateway, Integer tunedPoolSize) {
+            super(tunedPoolSize);
             this.gateway = gateway;
-            this.tunedPoolSize = tunedPoolSize;
         }
 
         private Builder copy() {
-            Builder b = new Builder(gateway, tunedPoolSize);
-            b.requestsPerMinute = requestsPerMinute;
-            b.rateLimiter = rateLimiter;
-            b.retry = retry;
-            b.maxAttempts = maxAttempts;
-            b.maxRetryWait = maxRetryWait;
-            b.maxConcurrency = maxConcurrency;
-            b.connectionPoolSize = connectionPoolSize;
+            Builder b = new Builder(gateway, tunedPoolSize());
+            copyPaceTo(b);
             b.protectedLogins = protectedLogins;
             b.dryRun = dryRun;
             b.verifyDeletions = verifyDeletions;
             b.maxDeletions = maxDeletions;
-            b.adaptivePacing = adaptivePacing;
-            b.maxShareOfLimit = maxShareOfLimit;
             b.listener = listener;
-            b.clock = clock;
-            b.sleeper = sleeper;
             return b;
-        }
-
-        /**
-         * The most HTTP requests per minute, all steps together, spread evenly. Default 300. Not with
-         * {@link #rateLimiter(RateLimiter)}.
-         *
-         * @param requestsPerMinute from 1 to 1,000,000
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder requestsPerMinute(int requestsPerMinute) {
-            if (requestsPerMinute < 1 || requestsPerMinute > 1_000_000) {
-                throw new IllegalArgumentException("requestsPerMinute must be from 1 to 1,000,000, was "
-                        + requestsPerMinute);
-            }
-            this.requestsPerMinute = requestsPerMinute;
-            return this;
-        }
-
-        /**
-         * A Resilience4j rate limiter that every attempt takes a permit from, for example one shared by all the
-         * clients of an org. Not with {@link #requestsPerMinute(int)}.
-         *
-         * @param rateLimiter the limiter
-         * @return this builder
-         * @throws NullPointerException if {@code rateLimiter} is {@code null}
-         */
-        public Builder rateLimiter(RateLimiter rateLimiter) {
-            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-            return this;
-        }
-
-        /**
-         * Pace at the org's rate limits, learned from the responses' {@code X-Rate-Limit-*} headers, instead of at a
-         * fixed rate. Default {@code false}.
-         *
-         * <p>With it, the run keeps one budget per rate-limit bucket it touches (learning from the headers which
-         * of lookup, deactivate and delete share a bucket), spreads what remains of each window over the rest of
-         * the window instead of bursting and then waiting, and keeps no more requests in flight than rate and
-         * latency call for (halving them on a concurrency 429). A rate set with {@link #requestsPerMinute(int)} or
-         * {@link #rateLimiter(RateLimiter)} stays a hard upper bound; without one there is none for a client built
-         * by {@link OktaClients}, whose every response carries the headers. A plain {@code ApiClient} only shows
-         * the headers of its 429s, so it stays at the configured rate (default 300 per minute), paced further by
-         * what the 429s say.
-         *
-         * @param adaptivePacing whether to pace by the learned limits
-         * @return this builder
-         */
-        public Builder adaptivePacing(boolean adaptivePacing) {
-            this.adaptivePacing = adaptivePacing;
-            return this;
-        }
-
-        /**
-         * With {@link #adaptivePacing(boolean)}: the share of each bucket's limit this run may use, leaving the
-         * rest to the org's other clients. Default 1.0 (Okta already limits one token to its own share).
-         *
-         * @param maxShareOfLimit in (0, 1]
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder maxShareOfLimit(double maxShareOfLimit) {
-            if (!(maxShareOfLimit > 0 && maxShareOfLimit <= 1)) {
-                throw new IllegalArgumentException("maxShareOfLimit must be in (0, 1], was " + maxShareOfLimit);
-            }
-            this.maxShareOfLimit = maxShareOfLimit;
-            return this;
-        }
-
-        /**
-         * A Resilience4j retry to use instead of ours. Its predicate sees {@link OktaRequestException}s; its
-         * interval function decides the waits (see {@link OktaRequestException#rateLimit()} for the 429 headers).
-         * Not with {@link #maxAttempts(int)} or {@link #maxRetryWait(Duration)}.
-         *
-         * @param retry the retry
-         * @return this builder
-         * @throws NullPointerException if {@code retry} is {@code null}
-         */
-        public Builder retry(Retry retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /**
-         * How many times one request is tried at most, the first included. Default 6.
-         *
-         * @param maxAttempts from 1 to 100
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder maxAttempts(int maxAttempts) {
-            if (maxAttempts < 1 || maxAttempts > 100) {
-                throw new IllegalArgumentException("maxAttempts must be from 1 to 100, was " + maxAttempts);
-            }
-            this.maxAttempts = maxAttempts;
-            return this;
-        }
-
-        /**
-         * The longest wait before a retry, whatever a 429's {@code X-Rate-Limit-Reset} says. Default 60 s.
-         *
-         * @param maxRetryWait from 1 ms to 1 hour
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder maxRetryWait(Duration maxRetryWait) {
-            Objects.requireNonNull(maxRetryWait, "maxRetryWait");
-            if (maxRetryWait.toMillis() < 1 || maxRetryWait.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("maxRetryWait must be from 1 ms to 1 hour, was " + maxRetryWait);
-            }
-            this.maxRetryWait = maxRetryWait;
-            return this;
-        }
-
-        /**
-         * How many logins are worked on at once. Default 4. It is capped by the client's connection pool.
-         *
-         * @param maxConcurrency from 1 to 75 (Okta's concurrent-request limit per org)
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder maxConcurrency(int maxConcurrency) {
-            if (maxConcurrency < 1 || maxConcurrency > MAX_CONCURRENCY_LIMIT) {
-                throw new IllegalArgumentException("maxConcurrency must be from 1 to " + MAX_CONCURRENCY_LIMIT
-                        + ", was " + maxConcurrency);
-            }
-            this.maxConcurrency = maxConcurrency;
-            return this;
-        }
-
-        /**
-         * The connection pool size of a client that {@link OktaClients} did not build (default: the SDK's 5 per
-         * host). Concurrency is capped by it. Ignored for tuned clients, whose pool size is known.
-         *
-         * @param connectionPoolSize at least 1
-         * @return this builder
-         * @throws IllegalArgumentException if less than 1
-         */
-        public Builder connectionPoolSize(int connectionPoolSize) {
-            if (connectionPoolSize < 1) {
-                throw new IllegalArgumentException("connectionPoolSize must be at least 1, was "
-                        + connectionPoolSize);
-            }
-            this.connectionPoolSize = connectionPoolSize;
-            return this;
         }
 
         /**
@@ -551,80 +390,28 @@ public final class BulkUserDeleter {
         }
 
         /**
-         * The clock for elapsed times, and for 429 waits when a response has no {@code Date}. Default UTC system
-         * clock. Tests inject a fake one.
-         *
-         * @param clock the clock
-         * @return this builder
-         * @throws NullPointerException if {@code clock} is {@code null}
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * How workers wait between retries. Default {@link Sleeper#SYSTEM}. Tests inject one that advances a fake
-         * clock.
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         * @throws NullPointerException if {@code sleeper} is {@code null}
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /**
          * Builds the deleter.
+         *
+         * <p>A deleter built from {@link BulkUserDeleter#newBuilder()} shares the pace of the deleter it came from:
+         * the same rate limiter, and with adaptive pacing what was learned of the org's rate-limit buckets, so that
+         * the two together stay within the org's limits and the second does not learn again what the first knew.
+         * It gets a pace of its own when its builder was given other pace settings ({@code requestsPerMinute},
+         * {@code rateLimiter}, {@code adaptivePacing}, {@code maxShareOfLimit}, {@code maxConcurrency},
+         * {@code connectionPoolSize}, {@code clock}) than the deleter it came from; the other settings (such as
+         * {@code dryRun}, {@code listener}, retry) never stop the sharing.
          *
          * @return an immutable deleter
          * @throws IllegalStateException if both a rate limiter and a rate, or both a retry and retry settings, were
          *     given
          */
         public BulkUserDeleter build() {
-            if (rateLimiter != null && requestsPerMinute != null) {
-                throw new IllegalStateException("set either rateLimiter or requestsPerMinute, not both");
-            }
-            if (retry != null && (maxAttempts != null || maxRetryWait != null)) {
-                throw new IllegalStateException("set either retry or maxAttempts/maxRetryWait, not both");
-            }
-            RateLimiter limiter = rateLimiter != null ? rateLimiter
-                    : requestsPerMinute != null ? defaultRateLimiter(requestsPerMinute)
-                    : adaptivePacing && tunedPoolSize != null ? null
-                    : defaultRateLimiter(DEFAULT_REQUESTS_PER_MINUTE);
-            Retry effectiveRetry = retry != null ? retry : defaultRetry(
-                    maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts,
-                    maxRetryWait == null ? DEFAULT_MAX_RETRY_WAIT : maxRetryWait, clock);
-            int pool = tunedPoolSize != null ? tunedPoolSize
-                    : connectionPoolSize != null ? connectionPoolSize : PLAIN_CLIENT_POOL_SIZE;
-            int concurrency = Math.min(maxConcurrency, pool);
-            Pacer pacer = adaptivePacing
-                    ? new AdaptivePacer(clock, limiter, maxShareOfLimit, concurrency)
-                    : Pacer.of(limiter);
-            DeleterSettings settings = new DeleterSettings(gateway, pacer, effectiveRetry, sleeper, clock,
-                    concurrency, dryRun, maxDeletions, protectedLogins, listener, verifyDeletions);
-            return new BulkUserDeleter(settings, copy());
-        }
-
-        private static RateLimiter defaultRateLimiter(int requestsPerMinute) {
-            RateLimiterConfig config = RateLimiterConfig.custom()
-                    .limitForPeriod(1)
-                    .limitRefreshPeriod(Duration.ofNanos(Duration.ofMinutes(1).toNanos() / requestsPerMinute))
-                    .timeoutDuration(Duration.ofSeconds(10))
-                    .build();
-            return RateLimiter.of("okta-bulk-delete", config);
-        }
-
-        private static Retry defaultRetry(int maxAttempts, Duration maxWait, Clock clock) {
-            RetryWaits waits = new RetryWaits(clock, maxWait, () -> ThreadLocalRandom.current().nextDouble());
-            RetryConfig config = RetryConfig.custom()
-                    .maxAttempts(maxAttempts)
-                    .retryOnException(e -> e instanceof OktaRequestException r && r.isRetryable())
-                    .intervalBiFunction(waits)
-                    .build();
-            return Retry.of("okta-bulk-delete", config);
+            Pace pace = pace();
+            DeleterSettings settings = new DeleterSettings(gateway, pace.pacer(), pace.retry(), pace.sleeper(),
+                    pace.clock(), pace.concurrency(), dryRun, maxDeletions, protectedLogins, listener,
+                    verifyDeletions);
+            Builder template = copy();
+            template.inherit(pace);
+            return new BulkUserDeleter(settings, template);
         }
     }
 }

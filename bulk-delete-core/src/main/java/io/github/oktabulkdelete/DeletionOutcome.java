@@ -47,6 +47,11 @@ public sealed interface DeletionOutcome {
         /**
          * Checks the components.
          *
+         * @param login as {@link #login()}
+         * @param userId as {@link #userId()}
+         * @param previousStatus as {@link #previousStatus()}
+         * @param deactivatedByThisRun as {@link #deactivatedByThisRun()}
+         * @param attempts as {@link #attempts()}
          * @throws NullPointerException if a component is {@code null}
          */
         public Deleted {
@@ -71,6 +76,8 @@ public sealed interface DeletionOutcome {
         /**
          * Checks the components.
          *
+         * @param login as {@link #login()}
+         * @param attempts as {@link #attempts()}
          * @throws NullPointerException if {@code login} is {@code null}
          */
         public NotFound {
@@ -97,6 +104,11 @@ public sealed interface DeletionOutcome {
         /**
          * Checks the components.
          *
+         * @param login as {@link #login()}
+         * @param reason as {@link #reason()}
+         * @param userId as {@link #userId()}
+         * @param status as {@link #status()}
+         * @param detail as {@link #detail()}
          * @throws NullPointerException if {@code login}, {@code reason} or {@code detail} is {@code null}
          */
         public Skipped {
@@ -127,6 +139,13 @@ public sealed interface DeletionOutcome {
         /**
          * Checks the components.
          *
+         * @param login as {@link #login()}
+         * @param step as {@link #step()}
+         * @param httpStatus as {@link #httpStatus()}
+         * @param errorCode as {@link #errorCode()}
+         * @param message as {@link #message()}
+         * @param attempts as {@link #attempts()}
+         * @param userId as {@link #userId()}
          * @throws NullPointerException if {@code login}, {@code step} or {@code message} is {@code null}
          */
         public Failed {
@@ -152,6 +171,8 @@ public sealed interface DeletionOutcome {
         /**
          * Checks the components.
          *
+         * @param login as {@link #login()}
+         * @param reason as {@link #reason()}
          * @throws NullPointerException if a component is {@code null}
          */
         public NotAttempted {

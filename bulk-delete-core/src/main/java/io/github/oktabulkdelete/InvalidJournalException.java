@@ -32,8 +32,11 @@ public final class InvalidJournalException extends IOException {
             + "from a backup, or start a new journal without resuming (logins already deleted are then reported "
             + "NotFound), then run again.";
 
+    /** @serial the journal file */
     private final String file;
+    /** @serial the 1-based line, or 0 when the problem is about the whole file */
     private final long line;
+    /** @serial what is wrong, without the file and line */
     private final String problem;
 
     /**

@@ -26,8 +26,11 @@ public final class InvalidLoginFileException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @serial the file or source named in the message */
     private final String source;
+    /** @serial the 1-based line, or 0 when the problem is about the whole file */
     private final long line;
+    /** @serial what is wrong, without the file and line */
     private final String problem;
 
     /**

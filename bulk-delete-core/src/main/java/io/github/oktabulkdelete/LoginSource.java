@@ -86,6 +86,10 @@ public final class LoginSource implements Iterable<String> {
         /**
          * Checks the components.
          *
+         * @param source as {@link #source()}
+         * @param format as {@link #format()}
+         * @param columnName as {@link #columnName()}
+         * @param logins as {@link #logins()}
          * @throws NullPointerException if {@code source} or {@code format} is {@code null}
          * @throws IllegalArgumentException if {@code logins} is negative
          */

@@ -1,6 +1,7 @@
 package io.github.oktabulkdelete;
 
 import com.okta.sdk.resource.client.ApiClient;
+import io.github.oktabulkdelete.internal.RateLimitCapture;
 import io.github.oktabulkdelete.internal.TunedClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Builds Okta SDK {@link ApiClient}s tuned for bulk deletion, and closes them.
+ * Builds {@link TunedOktaClient}s: Okta SDK clients tuned for bulk deletion; and closes plain SDK clients.
  *
  * <p>A tuned client starts from the SDK's usual configuration ({@code ~/.okta/okta.yaml}, the
  * {@code OKTA_CLIENT_ORGURL} / {@code OKTA_CLIENT_TOKEN} environment variables, {@code okta.client.*} system
@@ -22,19 +23,16 @@ import java.util.Set;
  *   <li>sizes the connection pool (default 8; the SDK's is 5 per host, which silently caps concurrency);
  *   <li>captures the {@code X-Rate-Limit-*} headers of every response, which the SDK drops on success.
  * </ul>
- * {@link BulkUserDeleter} recognises a tuned client and uses all of that. The builder is not thread-safe; the
- * client it builds is. Neither the token nor the private key ever appears in a {@code toString()} or message.
+ * {@link BulkUserDeleter#builder(TunedOktaClient)} uses all of that. The builder is not thread-safe; the client it
+ * builds is. Neither the token nor the private key ever appears in a {@code toString()} or message.
  *
  * <pre>{@code
- * ApiClient client = OktaClients.tuned()
+ * try (TunedOktaClient client = OktaClients.tuned()
  *         .orgUrl("https://corp.okta.com")
  *         .apiToken(System.getenv("OKTA_CLIENT_TOKEN"))
  *         .connectionPoolSize(8)
- *         .build();
- * try {
+ *         .build()) {
  *     BulkUserDeleter.builder(client).maxConcurrency(8).build().deleteAll(logins);
- * } finally {
- *     OktaClients.close(client);
  * }
  * }</pre>
  */
@@ -53,9 +51,10 @@ public final class OktaClients {
     }
 
     /**
-     * Closes the HTTP client under an {@code ApiClient}, which has no {@code close()} of its own.
+     * Closes the HTTP client under a plain {@code ApiClient}, which has no {@code close()} of its own. A
+     * {@link TunedOktaClient} closes itself: {@link TunedOktaClient#close()}.
      *
-     * @param client the client, tuned or not
+     * @param client the client
      * @throws UncheckedIOException if closing fails
      */
     public static void close(ApiClient client) {
@@ -71,7 +70,7 @@ public final class OktaClients {
      * Settings of a tuned client; whatever is not set comes from the SDK's configuration sources.
      *
      * <pre>{@code
-     * ApiClient client = OktaClients.tuned().orgUrl(url).apiToken(token).build();
+     * TunedOktaClient client = OktaClients.tuned().orgUrl(url).apiToken(token).build();
      * }</pre>
      */
     public static final class Builder {
@@ -218,14 +217,16 @@ public final class OktaClients {
         /**
          * Builds the client.
          *
-         * @return a tuned client; close it with {@link OktaClients#close(ApiClient)}
+         * @return a tuned client, which the caller owns and closes
          * @throws IllegalArgumentException if the configuration is incomplete or invalid (the SDK's message says
          *     what is missing)
          * @throws IllegalStateException if the settings conflict
          */
-        public ApiClient build() {
-            return TunedClients.build(new TunedClients.Settings(orgUrl, apiToken, clientId, scopes, privateKeyPem,
-                    privateKeyFile, keyId, connectionPoolSize, timeout, allowInsecureHttp));
+        public TunedOktaClient build() {
+            RateLimitCapture capture = new RateLimitCapture();
+            ApiClient client = TunedClients.build(new TunedClients.Settings(orgUrl, apiToken, clientId, scopes,
+                    privateKeyPem, privateKeyFile, keyId, connectionPoolSize, timeout, allowInsecureHttp), capture);
+            return new TunedOktaClient(client, connectionPoolSize, capture);
         }
 
         @Override

@@ -22,8 +22,11 @@ public final class OktaRequestException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @serial the step of the request that failed */
     private final Step step;
+    /** @serial the HTTP status, 0 for a transport failure */
     private final int httpStatus;
+    /** @serial Okta's error code, or {@code null} */
     private final String errorCode;
     private final transient RateLimitStatus rateLimit;
 

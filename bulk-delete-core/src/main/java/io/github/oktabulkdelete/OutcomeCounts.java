@@ -6,13 +6,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How many outcomes of each kind a batch produced, and how many skips of each reason.
+ * How many outcomes of each kind a batch produced, and how many skips of each reason: the one tally of outcomes,
+ * used by the deleter, the journal and the command-line tool alike.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Count outcomes as they come with a {@link Tally}.
  *
  * <pre>{@code
- * OutcomeCounts counts = result.counts();
+ * OutcomeCounts counts = result.summary().counts();
  * System.out.printf("%d deleted, %d failed of %d%n", counts.deleted(), counts.failed(), counts.total());
+ *
+ * OutcomeCounts.Tally tally = OutcomeCounts.tally();
+ * deleter.deleteAll(logins, tally::add);
  * }</pre>
  */
 public final class OutcomeCounts {
@@ -40,6 +44,29 @@ public final class OutcomeCounts {
         byKind.forEach((kind, count) -> kinds[kind.ordinal()] = count);
         bySkipReason.forEach((reason, count) -> reasons[reason.ordinal()] = count);
         return new OutcomeCounts(kinds, reasons);
+    }
+
+    /**
+     * Counts the given outcomes.
+     *
+     * @param outcomes the outcomes
+     * @return their counts
+     * @throws NullPointerException if {@code outcomes} or one of them is {@code null}
+     */
+    public static OutcomeCounts of(Iterable<? extends DeletionOutcome> outcomes) {
+        Objects.requireNonNull(outcomes, "outcomes");
+        Tally tally = tally();
+        outcomes.forEach(tally::add);
+        return tally.counts();
+    }
+
+    /**
+     * A new, empty tally, to count outcomes as they come.
+     *
+     * @return the tally
+     */
+    public static Tally tally() {
+        return new Tally();
     }
 
     /**
@@ -117,5 +144,43 @@ public final class OutcomeCounts {
     public String toString() {
         return "OutcomeCounts{deleted=" + deleted() + ", notFound=" + notFound() + ", skipped=" + skipped()
                 + ", failed=" + failed() + ", notAttempted=" + notAttempted() + '}';
+    }
+
+    /**
+     * Counts outcomes one at a time; {@link #counts()} gives the counts so far.
+     *
+     * <p>Thread-safe: outcomes may be added from several threads.
+     *
+     * <pre>{@code
+     * OutcomeCounts.Tally tally = OutcomeCounts.tally();
+     * outcomes.forEach(tally::add);
+     * long deleted = tally.counts().deleted();
+     * }</pre>
+     */
+    public static final class Tally {
+
+        private final long[] byKind = new long[OutcomeKind.values().length];
+        private final long[] bySkipReason = new long[SkipReason.values().length];
+
+        private Tally() {
+        }
+
+        /**
+         * Counts one outcome.
+         *
+         * @param outcome the outcome
+         * @throws NullPointerException if {@code outcome} is {@code null}
+         */
+        public synchronized void add(DeletionOutcome outcome) {
+            byKind[outcome.kind().ordinal()]++;
+            if (outcome instanceof DeletionOutcome.Skipped skipped) {
+                bySkipReason[skipped.reason().ordinal()]++;
+            }
+        }
+
+        /** @return the counts of the outcomes added so far */
+        public synchronized OutcomeCounts counts() {
+            return new OutcomeCounts(byKind.clone(), bySkipReason.clone());
+        }
     }
 }

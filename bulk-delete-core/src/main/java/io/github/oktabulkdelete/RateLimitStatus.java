@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The {@code X-Rate-Limit-*} headers of one Okta response, with the bucket they describe.
  *
- * <p>With a client built by {@link OktaClients} every response yields one; with a plain {@code ApiClient} only the
+ * <p>With a {@link TunedOktaClient} every response yields one; with a plain {@code ApiClient} only the
  * error responses do. Immutable and thread-safe.
  *
  * <pre>{@code
@@ -30,6 +30,12 @@ public record RateLimitStatus(String bucket, int httpStatus, long limit, long re
     /**
      * Checks the components.
      *
+     * @param bucket as {@link #bucket()}
+     * @param httpStatus as {@link #httpStatus()}
+     * @param limit as {@link #limit()}
+     * @param remaining as {@link #remaining()}
+     * @param reset as {@link #reset()}
+     * @param serverDate as {@link #serverDate()}
      * @throws NullPointerException if {@code bucket} is {@code null}
      */
     public RateLimitStatus {

@@ -31,12 +31,12 @@ class AdaptivePacingTest {
     private final MutableClock clock = MutableClock.at(T0);
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     private FakeOktaOrg org;
-    private ApiClient client;
+    private TunedOktaClient client;
 
     @AfterEach
     void stop() {
         if (client != null) {
-            OktaClients.close(client);
+            client.close();
         }
         if (org != null) {
             org.close();
@@ -49,8 +49,16 @@ class AdaptivePacingTest {
         return logins;
     }
 
-    private BulkUserDeleter.Builder adaptive(ApiClient apiClient) {
-        return BulkUserDeleter.builder(apiClient).adaptivePacing(true).maxConcurrency(1).clock(clock).sleeper(d -> {
+    private BulkUserDeleter.Builder adaptive(TunedOktaClient tuned) {
+        return adaptive(BulkUserDeleter.builder(tuned));
+    }
+
+    private BulkUserDeleter.Builder adaptive(ApiClient plain) {
+        return adaptive(BulkUserDeleter.builder(plain));
+    }
+
+    private BulkUserDeleter.Builder adaptive(BulkUserDeleter.Builder builder) {
+        return builder.adaptivePacing(true).maxConcurrency(1).clock(clock).sleeper(d -> {
             sleeps.add(d);
             clock.advance(d);
         });
@@ -60,12 +68,12 @@ class AdaptivePacingTest {
     void aRunOverSeveralWindowsSpreadsEachWindowsBudgetAndNeverHitsTheLimit() {
         org = FakeOktaOrg.builder().clock(clock).rateLimit(Route.GET_USER, 20).rateLimit(Route.DELETE_USER, 10)
                 .rateLimitWindow(Duration.ofSeconds(60)).start();
-        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();
+        client = org.tunedClient();
         List<String> logins = users(30, UserStatus.ACTIVE); // 60 changes: six windows of the delete bucket
 
         BulkDeleteResult result = adaptive(client).build().deleteAll(logins);
 
-        assertThat(result.counts().deleted()).isEqualTo(30);
+        assertThat(result.summary().counts().deleted()).isEqualTo(30);
         assertThat(org.requests()).noneMatch(r -> r.status() == 429);
         assertThat(Duration.between(T0, clock.instant())).as("six windows, not much more")
                 .isBetween(Duration.ofMinutes(5), Duration.ofSeconds(6 * 60 + 30));
@@ -78,12 +86,12 @@ class AdaptivePacingTest {
         org = FakeOktaOrg.builder().clock(clock).rateLimit(Route.GET_USER, 100)
                 .separateBucket(Route.DEACTIVATE_USER).rateLimit(Route.DEACTIVATE_USER, 10)
                 .rateLimit(Route.DELETE_USER, 10).rateLimitWindow(Duration.ofSeconds(60)).start();
-        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();
+        client = org.tunedClient();
         List<String> logins = users(30, UserStatus.ACTIVE);
 
         BulkDeleteResult result = adaptive(client).build().deleteAll(logins);
 
-        assertThat(result.counts().deleted()).isEqualTo(30);
+        assertThat(result.summary().counts().deleted()).isEqualTo(30);
         assertThat(org.requests()).noneMatch(r -> r.status() == 429);
         assertThat(Duration.between(T0, clock.instant()))
                 .as("30 of each at 10 per window each: three windows, as the buckets were learned to be separate")
@@ -94,12 +102,12 @@ class AdaptivePacingTest {
     void aShareOfTheLimitIsLeftToOtherClients() {
         org = FakeOktaOrg.builder().clock(clock).rateLimit(Route.GET_USER, 100).rateLimit(Route.DELETE_USER, 10)
                 .rateLimitWindow(Duration.ofSeconds(60)).start();
-        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();
+        client = org.tunedClient();
         List<String> logins = users(16, UserStatus.DEPROVISIONED); // 16 deletes at 5 per window: 4 windows
 
         BulkDeleteResult result = adaptive(client).maxShareOfLimit(0.5).build().deleteAll(logins);
 
-        assertThat(result.counts().deleted()).isEqualTo(16);
+        assertThat(result.summary().counts().deleted()).isEqualTo(16);
         assertThat(Duration.between(T0, clock.instant())).isGreaterThan(Duration.ofMinutes(3));
         assertThat(org.requests()).noneMatch(r -> r.status() == 429);
     }
@@ -108,13 +116,13 @@ class AdaptivePacingTest {
     void concurrency429sAreBackedOffAndTheRunCompletes() {
         org = FakeOktaOrg.builder().clock(clock).rateLimit(Route.GET_USER, 1000).rateLimit(Route.DELETE_USER, 1000)
                 .start();
-        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();
+        client = org.tunedClient();
         List<String> logins = users(10, UserStatus.DEPROVISIONED);
         org.failNext(Route.DELETE_USER, 3, Fault.concurrencyLimited());
 
         BulkDeleteResult result = adaptive(client).maxConcurrency(4).build().deleteAll(logins);
 
-        assertThat(result.counts().deleted()).isEqualTo(10);
+        assertThat(result.summary().counts().deleted()).isEqualTo(10);
         assertThat(org.requestCount(Route.DELETE_USER, 429)).isEqualTo(3);
         assertThat(sleeps).as("brief back-offs, not the ~60 s the concurrency 429's Reset estimates")
                 .filteredOn(d -> d.compareTo(Duration.ofSeconds(5)) > 0).isEmpty();
@@ -123,7 +131,7 @@ class AdaptivePacingTest {
     @Test
     void aTunedClientHasNoCapUnlessOneIsSetButAPlainClientKeepsTheConfiguredRate() {
         org = FakeOktaOrg.builder().clock(clock).start();
-        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();
+        client = org.tunedClient();
         ApiClient plain = new ApiClient(HttpClients.custom().disableAutomaticRetries().build(),
                 Caches.newDisabledCacheManager());
 
@@ -148,10 +156,45 @@ class AdaptivePacingTest {
 
         BulkDeleteResult result = adaptive(plain).requestsPerMinute(1_000_000).build().deleteAll(logins);
 
-        assertThat(result.counts().deleted()).isEqualTo(12);
+        assertThat(result.summary().counts().deleted()).isEqualTo(12);
         assertThat(org.requestCount(Route.DELETE_USER, 429))
                 .as("one 429 per window teaches the reset; no hammering").isLessThanOrEqualTo(3);
         OktaClients.close(plain);
+    }
+
+    @Test
+    void aDerivedDeleterWaitsForTheBucketItsParentEmptiedInsteadOfEarningA429() {
+        org = FakeOktaOrg.builder().clock(clock).rateLimit(Route.GET_USER, 5).rateLimitWindow(Duration.ofSeconds(60))
+                .start();
+        client = org.tunedClient();
+        List<String> logins = users(5, UserStatus.ACTIVE);
+        BulkUserDeleter parent = adaptive(client).dryRun(true).build();
+
+        parent.deleteAll(logins.subList(0, 4)); // the token-owner lookup and 4 lookups: the bucket's 5
+        Instant parentDone = clock.instant();
+        BulkDeleteResult derived = parent.newBuilder().build().deleteAll(logins.subList(4, 5));
+
+        assertThat(org.requestCount(Route.GET_USER)).isEqualTo(7);
+        assertThat(parentDone).as("the parent ended inside the window").isBefore(T0.plusSeconds(60));
+        assertThat(org.requests()).as("the derived deleter knew the bucket was empty")
+                .noneMatch(r -> r.status() == 429);
+        assertThat(org.requests().get(5).receivedAt()).as("its first call waited for the reset")
+                .isAfterOrEqualTo(T0.plusSeconds(60));
+        assertThat(derived.outcomes()).singleElement().isInstanceOf(DeletionOutcome.Skipped.class);
+    }
+
+    @Test
+    void aDeleterBuiltAfreshDoesNotKnowTheBucketIsEmpty() {
+        org = FakeOktaOrg.builder().clock(clock).rateLimit(Route.GET_USER, 5).rateLimitWindow(Duration.ofSeconds(60))
+                .start();
+        client = org.tunedClient();
+        List<String> logins = users(5, UserStatus.ACTIVE);
+
+        adaptive(client).dryRun(true).build().deleteAll(logins.subList(0, 4));
+        adaptive(client).dryRun(true).build().deleteAll(logins.subList(4, 5));
+
+        assertThat(org.requests().get(5).status()).as("the control for the test above: a new pacer learns by a 429")
+                .isEqualTo(429);
     }
 
     private static AdaptivePacer pacer(BulkUserDeleter deleter) {

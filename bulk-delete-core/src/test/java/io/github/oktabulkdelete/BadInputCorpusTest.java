@@ -96,7 +96,7 @@ class BadInputCorpusTest {
             BulkDeleteResult result = s.deleter().build().deleteAll(LoginSource.of(file));
 
             assertThat(result.outcomes()).singleElement().isEqualTo(new DeletionOutcome.NotFound("a@corp.example", 1));
-            assertThat(result.stop()).hasValueSatisfying(stop -> {
+            assertThat(result.summary().stop()).hasValueSatisfying(stop -> {
                 assertThat(stop.cause()).isEqualTo(BatchStop.Cause.INPUT_FAILED);
                 assertThat(stop.message()).contains(file + ", line 2: the line holds the control character U+0000")
                         .doesNotContain("\tat ");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import com.okta.sdk.resource.client.ApiClient;
 import io.github.oktabulkdelete.internal.OktaGateway;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
@@ -73,9 +74,11 @@ class BulkUserDeleterBuilderTest {
     }
 
     @Test
-    void nullApiClientAndNullInputFailFast() {
-        assertThatThrownBy(() -> BulkUserDeleter.builder(null)).isInstanceOf(NullPointerException.class)
+    void nullClientAndNullInputFailFast() {
+        assertThatThrownBy(() -> BulkUserDeleter.builder((ApiClient) null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("apiClient");
+        assertThatThrownBy(() -> BulkUserDeleter.builder((TunedOktaClient) null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("client");
         BulkUserDeleter deleter = BulkUserDeleter.builder(gateway, 8).build();
         assertThatThrownBy(() -> deleter.deleteAll(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("logins");
@@ -104,5 +107,28 @@ class BulkUserDeleterBuilderTest {
         assertThat(deleter.protectedLogins()).containsExactly("admin@corp.example");
         assertThat(deleter.newBuilder().build().isDryRun()).isTrue();
         assertThatThrownBy(() -> deleter.protectedLogins().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void derivedDeletersShareThePacerUnlessTheirPaceSettingsDiffer() {
+        BulkUserDeleter adaptive = BulkUserDeleter.builder(gateway, 8).adaptivePacing(true).build();
+        BulkUserDeleter fixed = BulkUserDeleter.builder(gateway, 8).build();
+
+        assertThat(adaptive.newBuilder().dryRun(true).listener(DeletionListener.NONE).maxAttempts(2).build()
+                .settings().pacer()).as("settings that are not the pace keep it").isSameAs(adaptive.settings().pacer());
+        assertThat(adaptive.newBuilder().build().newBuilder().build().settings().pacer()).as("down the generations")
+                .isSameAs(adaptive.settings().pacer());
+        assertThat(fixed.newBuilder().requestsPerMinute(300).build().settings().pacer())
+                .as("the default rate, set explicitly, is the same pace").isSameAs(fixed.settings().pacer());
+        assertThat(adaptive.newBuilder().maxShareOfLimit(0.5).build().settings().pacer())
+                .isNotSameAs(adaptive.settings().pacer());
+        assertThat(adaptive.newBuilder().maxConcurrency(2).build().settings().pacer())
+                .isNotSameAs(adaptive.settings().pacer());
+        assertThat(fixed.newBuilder().requestsPerMinute(100).build().settings().pacer())
+                .isNotSameAs(fixed.settings().pacer());
+        assertThat(fixed.newBuilder().adaptivePacing(true).build().settings().pacer())
+                .isNotSameAs(fixed.settings().pacer());
+        assertThat(BulkUserDeleter.builder(gateway, 8).build().settings().pacer()).as("a new builder: a new pace")
+                .isNotSameAs(fixed.settings().pacer());
     }
 }

@@ -36,7 +36,7 @@ class BulkUserDeleterTest {
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-27T10:00:00Z"));
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     private FakeOktaOrg org;
-    private ApiClient client;
+    private TunedOktaClient client;
 
     @BeforeEach
     void startOrg() {
@@ -51,13 +51,12 @@ class BulkUserDeleterTest {
 
     @AfterEach
     void stopOrg() {
-        OktaClients.close(client);
+        client.close();
         org.close();
     }
 
-    private ApiClient tunedClient(int poolSize) {
-        return OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true)
-                .connectionPoolSize(poolSize).build();
+    private TunedOktaClient tunedClient(int poolSize) {
+        return org.tunedClientBuilder().connectionPoolSize(poolSize).build();
     }
 
     private BulkUserDeleter.Builder deleter() {
@@ -85,7 +84,7 @@ class BulkUserDeleterTest {
         assertThat(org.deletedLogins()).containsExactly("jsmith@corp.example");
         assertThat(org.requests()).filteredOn(r -> r.route() != Route.GET_USER)
                 .allSatisfy(r -> assertThat(r.rawPath()).contains(id));
-        assertThat(result.httpRequests()).isEqualTo(4).isEqualTo(org.requestCount());
+        assertThat(result.summary().httpRequests()).isEqualTo(4).isEqualTo(org.requestCount());
     }
 
     @Test
@@ -137,7 +136,7 @@ class BulkUserDeleterTest {
 
         BulkDeleteResult result = deleter().build().deleteAll(List.of(id));
 
-        assertThat(result.counts().skipped(SkipReason.LOGIN_MISMATCH)).isEqualTo(1);
+        assertThat(result.summary().counts().skipped(SkipReason.LOGIN_MISMATCH)).isEqualTo(1);
         assertThat(org.status(id)).contains(UserStatus.ACTIVE);
     }
 
@@ -162,7 +161,7 @@ class BulkUserDeleterTest {
 
         BulkDeleteResult result = deleter().build().deleteAll(logins);
 
-        assertThat(result.counts().deleted()).isEqualTo(logins.size());
+        assertThat(result.summary().counts().deleted()).isEqualTo(logins.size());
         assertThat(org.deletedLogins()).containsExactlyInAnyOrderElementsOf(logins);
     }
 
@@ -271,7 +270,7 @@ class BulkUserDeleterTest {
 
         BulkDeleteResult result = deleter().listener(someoneElse).build().deleteAll(List.of("a@corp.example"));
 
-        assertThat(result.counts().deleted()).isEqualTo(1);
+        assertThat(result.summary().counts().deleted()).isEqualTo(1);
         assertThat(org.requestCount(Route.DELETE_USER, 404)).isEqualTo(1);
     }
 
@@ -283,7 +282,7 @@ class BulkUserDeleterTest {
 
         BulkDeleteResult result = deleter().build().deleteAll(List.of("a@corp.example"));
 
-        assertThat(result.counts().deleted()).isEqualTo(1);
+        assertThat(result.summary().counts().deleted()).isEqualTo(1);
         assertThat(sleeps).singleElement().satisfies(wait -> assertThat(wait)
                 .as("Reset - Date + 1 s, plus at most 10% jitter").isBetween(Duration.ofSeconds(20),
                         Duration.ofMillis(23_200)));
@@ -296,14 +295,14 @@ class BulkUserDeleterTest {
         org.close();
         org = FakeOktaOrg.builder().clock(clock).rateLimit(Route.DELETE_USER, 3)
                 .rateLimitWindow(Duration.ofSeconds(60)).start();
-        OktaClients.close(client);
+        client.close();
         client = tunedClient(4);
         List<String> logins = IntStream.range(0, 7).mapToObj(i -> "u" + i + "@corp.example").toList();
         logins.forEach(l -> org.addUser(l, UserStatus.DEPROVISIONED));
 
         BulkDeleteResult result = deleter().build().deleteAll(logins);
 
-        assertThat(result.counts().deleted()).isEqualTo(7);
+        assertThat(result.summary().counts().deleted()).isEqualTo(7);
         assertThat(org.deletedLogins()).containsExactlyInAnyOrderElementsOf(logins);
         assertThat(org.requestCount(Route.DELETE_USER, 429)).isEqualTo(2);
         assertThat(sleeps).hasSize(2).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(68)));
@@ -354,7 +353,7 @@ class BulkUserDeleterTest {
                 .containsExactly(OutcomeKind.DELETED, OutcomeKind.FAILED, OutcomeKind.DELETED);
         assertThat(org.requestCount(Route.DELETE_USER, 403)).isEqualTo(1);
         assertThat(sleeps).isEmpty();
-        assertThat(result.stop()).isEmpty();
+        assertThat(result.summary().stop()).isEmpty();
     }
 
     @Test
@@ -368,7 +367,7 @@ class BulkUserDeleterTest {
         // one user's 403 (a super admin, a billing contact) is no proof that the token lacks permission
         assertThat(result.outcomes()).extracting(DeletionOutcome::kind)
                 .containsExactly(OutcomeKind.FAILED, OutcomeKind.DELETED);
-        assertThat(result.stop()).isEmpty();
+        assertThat(result.summary().stop()).isEmpty();
     }
 
 
@@ -381,10 +380,10 @@ class BulkUserDeleterTest {
 
         assertThat(result.outcomes()).extracting(DeletionOutcome::kind)
                 .containsExactly(OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED);
-        assertThat(result.stop()).hasValueSatisfying(
+        assertThat(result.summary().stop()).hasValueSatisfying(
                 s -> assertThat(s.cause()).isEqualTo(BatchStop.Cause.AUTHENTICATION_FAILED));
         assertThat(org.requestCount()).isEqualTo(1);
-        assertThat(result.toString() + result.outcomes() + result.stop()).doesNotContain(org.apiToken());
+        assertThat(result.toString() + result.outcomes() + result.summary().stop()).doesNotContain(org.apiToken());
     }
 
     @Test
@@ -416,14 +415,14 @@ class BulkUserDeleterTest {
             }
             input.add(login);
         }
-        OktaClients.close(client);
+        client.close();
         client = tunedClient(8);
 
         BulkDeleteResult result = deleter().maxConcurrency(8).build().deleteAll(input);
 
         assertThat(result.outcomes()).extracting(DeletionOutcome::login).containsExactlyElementsOf(input);
-        assertThat(result.counts().deleted()).isEqualTo(30);
-        assertThat(result.counts().total()).isEqualTo(input.size());
+        assertThat(result.summary().counts().deleted()).isEqualTo(30);
+        assertThat(result.summary().counts().total()).isEqualTo(input.size());
         assertThat(org.deletedLogins()).hasSize(30);
         assertThat(org.maxConcurrentRequests()).as("never more in flight than the workers")
                 .isLessThanOrEqualTo(8);
@@ -451,6 +450,38 @@ class BulkUserDeleterTest {
     }
 
     @Test
+    void aTunedClientOwnsItsPoolAndHeaderCaptureAndClosesItsHttpClient() {
+        org.addUser("a@corp.example", UserStatus.DEPROVISIONED);
+        TunedOktaClient tuned = tunedClient(3);
+        List<RateLimitStatus> seen = new ArrayList<>();
+        DeletionListener listener = new DeletionListener() {
+            @Override
+            public void onRateLimitStatus(RateLimitStatus status) {
+                seen.add(status);
+            }
+        };
+
+        BulkUserDeleter deleter = BulkUserDeleter.builder(tuned).maxConcurrency(8).listener(listener).build();
+        BulkUserDeleter asPlain = BulkUserDeleter.builder(tuned.apiClient()).maxConcurrency(8).build();
+
+        assertThat(tuned.connectionPoolSize()).isEqualTo(3);
+        assertThat(deleter.maxConcurrency()).as("capped by the client's own pool").isEqualTo(3);
+        assertThat(asPlain.maxConcurrency()).as("a bare ApiClient is a plain client: no registry finds it tuned")
+                .isEqualTo(5);
+        assertThat(tuned.toString()).contains(org.orgUrl()).doesNotContain(org.apiToken());
+        assertThat(deleter.deleteAll(List.of("a@corp.example")).summary().counts().deleted()).isEqualTo(1);
+        assertThat(seen).as("a success's headers, which only the client's capture sees")
+                .anyMatch(status -> status.httpStatus() == 204);
+
+        tuned.close();
+        tuned.close(); // closing twice does nothing more
+        org.addUser("b@corp.example", UserStatus.DEPROVISIONED);
+        assertThat(BulkUserDeleter.builder(tuned).build().deleteAll(List.of("b@corp.example")).summary().stop())
+                .as("a closed client makes no call").isPresent();
+        assertThat(org.status("b@corp.example")).contains(UserStatus.DEPROVISIONED);
+    }
+
+    @Test
     void aPlainApiClientWithTheSdkCacheOnStillWorksCorrectly() {
         ApiClient plain = new ApiClient(HttpClients.createDefault(), Caches.newCacheManager().build());
         plain.setBasePath(org.orgUrl());
@@ -464,7 +495,7 @@ class BulkUserDeleterTest {
         BulkDeleteResult second = deleter.deleteAll(List.of("a@corp.example"));
 
         assertThat(deleter.maxConcurrency()).as("the SDK's default pool of 5").isEqualTo(5);
-        assertThat(first.counts().deleted()).isEqualTo(1);
+        assertThat(first.summary().counts().deleted()).isEqualTo(1);
         assertThat(second.outcomes()).containsExactly(new DeletionOutcome.NotFound("a@corp.example", 1));
         OktaClients.close(plain);
     }
@@ -494,7 +525,7 @@ class BulkUserDeleterTest {
 
         assertThat(result.outcomes()).extracting(DeletionOutcome::kind).containsExactly(OutcomeKind.DELETED,
                 OutcomeKind.DELETED, OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED);
-        assertThat(result.stop()).hasValueSatisfying(s -> {
+        assertThat(result.summary().stop()).hasValueSatisfying(s -> {
             assertThat(s.cause()).isEqualTo(BatchStop.Cause.CANCELLED);
             assertThat(s.message()).contains("Ctrl-C");
         });
@@ -515,7 +546,7 @@ class BulkUserDeleterTest {
             assertThat(f.message()).contains("stopped while waiting", "deadline");
         });
         assertThat(result.outcomes().get(1)).isInstanceOf(DeletionOutcome.NotAttempted.class);
-        assertThat(result.stop()).hasValueSatisfying(s -> assertThat(s.cause()).isEqualTo(BatchStop.Cause.DEADLINE));
+        assertThat(result.summary().stop()).hasValueSatisfying(s -> assertThat(s.cause()).isEqualTo(BatchStop.Cause.DEADLINE));
         assertThat(sleeps).as("each wait capped at 60 s, though the Reset is 10 minutes away")
                 .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
         assertThat(org.status("d0@corp.example")).contains(UserStatus.DEPROVISIONED);

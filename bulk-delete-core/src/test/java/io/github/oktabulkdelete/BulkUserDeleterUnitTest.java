@@ -55,7 +55,7 @@ class BulkUserDeleterUnitTest {
         order.verify(gateway).getUser("a@corp.example");
         order.verify(gateway).deactivate("00ua");
         order.verify(gateway).delete("00ua");
-        assertThat(result.httpRequests()).isEqualTo(4);
+        assertThat(result.summary().httpRequests()).isEqualTo(4);
     }
 
     @Test
@@ -128,7 +128,7 @@ class BulkUserDeleterUnitTest {
 
         BulkDeleteResult result = deleter().build().deleteAll(List.of("a@corp.example", "b@corp.example"));
 
-        assertThat(result.stop()).hasValueSatisfying(
+        assertThat(result.summary().stop()).hasValueSatisfying(
                 s -> assertThat(s.cause()).isEqualTo(BatchStop.Cause.TOKEN_OWNER_UNKNOWN));
         assertThat(result.outcomes()).extracting(DeletionOutcome::kind)
                 .containsExactly(OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED);
@@ -141,7 +141,7 @@ class BulkUserDeleterUnitTest {
 
         BulkDeleteResult result = deleter().build().deleteAll(List.of("a@corp.example"));
 
-        assertThat(result.stop()).hasValueSatisfying(s -> {
+        assertThat(result.summary().stop()).hasValueSatisfying(s -> {
             assertThat(s.cause()).isEqualTo(BatchStop.Cause.TOKEN_OWNER_UNKNOWN);
             assertThat(s.message()).contains("okta.users.read");
         });
@@ -167,7 +167,7 @@ class BulkUserDeleterUnitTest {
 
         BulkDeleteResult result = deleter().build().deleteAll(List.of("a@corp.example"));
 
-        assertThat(result.stop()).hasValueSatisfying(
+        assertThat(result.summary().stop()).hasValueSatisfying(
                 s -> assertThat(s.cause()).isEqualTo(BatchStop.Cause.TOKEN_OWNER_UNKNOWN));
         assertThat(result.outcomes()).extracting(DeletionOutcome::kind).containsExactly(OutcomeKind.NOT_ATTEMPTED);
     }
@@ -178,7 +178,7 @@ class BulkUserDeleterUnitTest {
         when(gateway.getUser("a@corp.example"))
                 .thenReturn(new FoundUser("00ua", "a@corp.example", UserState.DEPROVISIONED));
 
-        assertThat(deleter().build().deleteAll(List.of("a@corp.example")).counts().deleted()).isEqualTo(1);
+        assertThat(deleter().build().deleteAll(List.of("a@corp.example")).summary().counts().deleted()).isEqualTo(1);
     }
 
     @Test
@@ -219,7 +219,7 @@ class BulkUserDeleterUnitTest {
 
         BulkDeleteResult result = deleter().listener(throwing).build().deleteAll(List.of("a@corp.example"));
 
-        assertThat(result.counts().deleted()).isEqualTo(1);
+        assertThat(result.summary().counts().deleted()).isEqualTo(1);
     }
 
     @Test
@@ -247,7 +247,7 @@ class BulkUserDeleterUnitTest {
 
         assertThat(result.outcomes()).hasSize(1).first().extracting(DeletionOutcome::kind)
                 .isEqualTo(OutcomeKind.DELETED);
-        assertThat(result.stop()).hasValueSatisfying(s -> {
+        assertThat(result.summary().stop()).hasValueSatisfying(s -> {
             assertThat(s.cause()).isEqualTo(BatchStop.Cause.INPUT_FAILED);
             assertThat(s.message()).contains("login #2", "users.csv line 3: no login");
         });
@@ -284,7 +284,7 @@ class BulkUserDeleterUnitTest {
 
         assertThat(result.outcomes()).extracting(DeletionOutcome::kind).containsExactly(OutcomeKind.DELETED,
                 OutcomeKind.DELETED, OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED);
-        assertThat(result.stop()).hasValueSatisfying(
+        assertThat(result.summary().stop()).hasValueSatisfying(
                 s -> assertThat(s.cause()).isEqualTo(BatchStop.Cause.DELETION_LIMIT));
         verify(gateway, never()).deactivate("00uc");
     }

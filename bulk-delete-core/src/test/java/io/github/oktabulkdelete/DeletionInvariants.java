@@ -136,7 +136,7 @@ final class DeletionInvariants {
                 violations.add(failed + ", but the user was deleted");
             }
         }
-        if (!result.outcomes(DeletionOutcome.NotAttempted.class).isEmpty() && result.stop().isEmpty()) {
+        if (!result.outcomes(DeletionOutcome.NotAttempted.class).isEmpty() && result.summary().stop().isEmpty()) {
             violations.add("NotAttempted outcomes without a stop");
         }
         assertThat(violations).as("invariants violated; outcomes: %s", outcomes).isEmpty();

@@ -2,7 +2,6 @@ package io.github.oktabulkdelete;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.model.UserStatus;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
 import io.github.oktabulkdelete.testing.Fault;
@@ -34,7 +33,7 @@ class EveryOutcomeIsTrueTest {
 
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-27T10:00:00Z"));
     private FakeOktaOrg org;
-    private ApiClient client;
+    private TunedOktaClient client;
 
     @BeforeEach
     void startOrg() {
@@ -44,13 +43,12 @@ class EveryOutcomeIsTrueTest {
                 .start();
         org.addUser(TOKEN_OWNER, UserStatus.ACTIVE);
         org.setTokenOwner(TOKEN_OWNER);
-        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true)
-                .connectionPoolSize(8).build();
+        client = org.tunedClient();
     }
 
     @AfterEach
     void stopOrg() {
-        OktaClients.close(client);
+        client.close();
         org.close();
     }
 
@@ -69,7 +67,7 @@ class EveryOutcomeIsTrueTest {
         BulkDeleteResult result = deleter().build()
                 .deleteAll(List.of("boss@corp.example", "a@corp.example", "b@corp.example"));
 
-        assertThat(result.stop()).isEmpty();
+        assertThat(result.summary().stop()).isEmpty();
         assertThat(result.outcomes().get(0)).isInstanceOf(DeletionOutcome.Failed.class);
         assertThat(result.outcomes().subList(1, 3)).allMatch(o -> o instanceof DeletionOutcome.Deleted);
         assertThat(org.deletedLogins()).containsExactlyInAnyOrder("a@corp.example", "b@corp.example");
@@ -83,7 +81,7 @@ class EveryOutcomeIsTrueTest {
 
         BulkDeleteResult result = deleter().build().deleteAll(logins);
 
-        assertThat(result.stop()).map(BatchStop::cause).contains(BatchStop.Cause.PERMISSION_DENIED);
+        assertThat(result.summary().stop()).map(BatchStop::cause).contains(BatchStop.Cause.PERMISSION_DENIED);
         assertThat(result.outcomes()).hasSize(5);
         assertThat(result.outcomes().subList(0, 3)).allMatch(o -> o instanceof DeletionOutcome.Failed);
         assertThat(result.outcomes().subList(3, 5)).allMatch(o -> o instanceof DeletionOutcome.NotAttempted);

@@ -56,8 +56,8 @@ class FaultInvariantsTest {
 
             if (status != 500) { // 502, 503, 504 are retried: six attempts, so every login ends well
                 assertThat(s.org.requests()).anyMatch(r -> r.status() == status);
-                assertThat(result.counts().failed()).isZero();
-                assertThat(result.counts().deleted()).isEqualTo(s.deletable.size());
+                assertThat(result.summary().counts().failed()).isZero();
+                assertThat(result.summary().counts().deleted()).isEqualTo(s.deletable.size());
             }
         }
     }
@@ -72,8 +72,8 @@ class FaultInvariantsTest {
 
             assertThat(s.org.requests()).anyMatch(r -> r.status() == 0);
             assertThat(s.listener.retries).anyMatch(r -> r.httpStatus() == 0);
-            assertThat(result.counts().failed()).isZero();
-            assertThat(result.counts().deleted()).isEqualTo(s.deletable.size());
+            assertThat(result.summary().counts().failed()).isZero();
+            assertThat(result.summary().counts().deleted()).isEqualTo(s.deletable.size());
         }
     }
 
@@ -89,7 +89,7 @@ class FaultInvariantsTest {
 
             BulkDeleteResult result = s.run(s.deleter().maxConcurrency(1));
 
-            assertThat(result.counts().deleted()).isEqualTo(3);
+            assertThat(result.summary().counts().deleted()).isEqualTo(3);
             assertThat(s.listener.retries).as("timeouts are transport failures, retried")
                     .filteredOn(r -> r.httpStatus() == 0).hasSize(3);
         }
@@ -120,8 +120,8 @@ class FaultInvariantsTest {
 
             assertThat(s.org.requestCount(Route.DELETE_USER, 404)).as("retries that found the delete done")
                     .isPositive();
-            assertThat(result.counts().failed()).isZero();
-            assertThat(result.counts().deleted()).isEqualTo(s.deletable.size());
+            assertThat(result.summary().counts().failed()).isZero();
+            assertThat(result.summary().counts().deleted()).isEqualTo(s.deletable.size());
         }
     }
 
@@ -217,7 +217,7 @@ class FaultInvariantsTest {
                     .allSatisfy(r -> assertThat(r.waited()).isLessThanOrEqualTo(cap));
             Duration longest = adaptivePacing ? Duration.ofSeconds(61) : cap;
             assertThat(s.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(longest));
-            assertThat(result.counts().deleted()).isEqualTo(s.deletable.size());
+            assertThat(result.summary().counts().deleted()).isEqualTo(s.deletable.size());
         }
     }
 
@@ -237,12 +237,12 @@ class FaultInvariantsTest {
 
             BulkDeleteResult result = s.run(s.deleter());
 
-            assertThat(result.stop()).hasValueSatisfying(
+            assertThat(result.summary().stop()).hasValueSatisfying(
                     stop -> assertThat(stop.cause()).isEqualTo(BatchStop.Cause.AUTHENTICATION_FAILED));
-            assertThat(result.counts().notAttempted()).isPositive();
+            assertThat(result.summary().counts().notAttempted()).isPositive();
             assertThat(result.outcomes(DeletionOutcome.Failed.class)).allSatisfy(f -> assertThat(f.httpStatus())
                     .isEqualTo(401));
-            assertThat(result.toString() + result.outcomes() + result.stop()).doesNotContain(s.org.apiToken());
+            assertThat(result.toString() + result.outcomes() + result.summary().stop()).doesNotContain(s.org.apiToken());
         }
     }
 

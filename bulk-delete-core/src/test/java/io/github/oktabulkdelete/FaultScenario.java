@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -39,7 +40,9 @@ final class FaultScenario implements AutoCloseable {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     final FakeOktaOrg org;
-    final ApiClient client;
+    /** The tuned client, or {@code null} when the scenario runs on its own plain client. */
+    private final TunedOktaClient tuned;
+    private final ApiClient plain;
     final List<String> input = new ArrayList<>();
     /** Logins that stay in the org: the ones the run must delete, for "someone else" to pick from. */
     final List<String> deletable = new ArrayList<>();
@@ -50,7 +53,7 @@ final class FaultScenario implements AutoCloseable {
     DeletionInvariants invariants;
     RecordingListener listener;
 
-    private FaultScenario(Consumer<FakeOktaOrg.Builder> orgSettings, Function<FakeOktaOrg, ApiClient> clientFor) {
+    private FaultScenario(Consumer<FakeOktaOrg.Builder> orgSettings, Function<FakeOktaOrg, ApiClient> plainFor) {
         FakeOktaOrg.Builder builder = FakeOktaOrg.builder().clock(clock)
                 .rateLimit(Route.GET_USER, 100_000).rateLimit(Route.LIST_USERS, 100_000)
                 .rateLimit(Route.DELETE_USER, 100_000);
@@ -59,7 +62,8 @@ final class FaultScenario implements AutoCloseable {
         org.addUser(OWNER, UserStatus.ACTIVE);
         org.setTokenOwner(OWNER);
         untouchable.add(OWNER);
-        this.client = clientFor.apply(org);
+        this.tuned = plainFor == null ? org.tunedClient() : null;
+        this.plain = plainFor == null ? null : plainFor.apply(org);
     }
 
     /** A scenario with a generous fake org and a tuned client with a pool of 8. */
@@ -69,17 +73,12 @@ final class FaultScenario implements AutoCloseable {
 
     /** A scenario whose fake org gets these settings after the defaults. */
     static FaultScenario start(Consumer<FakeOktaOrg.Builder> orgSettings) {
-        return new FaultScenario(orgSettings, FaultScenario::tunedClient);
+        return new FaultScenario(orgSettings, null);
     }
 
-    /** A scenario with its own client. */
-    static FaultScenario start(Consumer<FakeOktaOrg.Builder> orgSettings, Function<FakeOktaOrg, ApiClient> client) {
-        return new FaultScenario(orgSettings, client);
-    }
-
-    static ApiClient tunedClient(FakeOktaOrg org) {
-        return OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true)
-                .connectionPoolSize(8).build();
+    /** A scenario with its own plain client. */
+    static FaultScenario start(Consumer<FakeOktaOrg.Builder> orgSettings, Function<FakeOktaOrg, ApiClient> plain) {
+        return new FaultScenario(orgSettings, Objects.requireNonNull(plain, "plain"));
     }
 
     /** A user the run should delete, in the input. */
@@ -148,7 +147,9 @@ final class FaultScenario implements AutoCloseable {
 
     /** A deleter on this scenario's client, clock and sleeper, with its protected logins. */
     BulkUserDeleter.Builder deleter() {
-        return BulkUserDeleter.builder(client).requestsPerMinute(1_000_000).maxConcurrency(4).clock(clock)
+        BulkUserDeleter.Builder builder = tuned != null ? BulkUserDeleter.builder(tuned)
+                : BulkUserDeleter.builder(plain);
+        return builder.requestsPerMinute(1_000_000).maxConcurrency(4).clock(clock)
                 .protectedLogins(protectedLogins)
                 .sleeper(d -> {
                     sleeps.add(d);
@@ -182,7 +183,11 @@ final class FaultScenario implements AutoCloseable {
 
     @Override
     public void close() {
-        OktaClients.close(client);
+        if (tuned != null) {
+            tuned.close();
+        } else {
+            OktaClients.close(plain);
+        }
         org.close();
     }
 }

@@ -2,7 +2,6 @@ package io.github.oktabulkdelete;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.model.UserStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,7 +37,7 @@ class JournalKillTest {
 
     /** The child: {@code <orgUrl> <token> <journal> <logins file>}. */
     public static void main(String[] args) throws IOException {
-        ApiClient client = OktaClients.tuned().orgUrl(args[0]).apiToken(args[1]).allowInsecureHttp(true)
+        TunedOktaClient client = OktaClients.tuned().orgUrl(args[0]).apiToken(args[1]).allowInsecureHttp(true)
                 .connectionPoolSize(CONCURRENCY).build();
         // 100 requests a second: slow enough to be killed half-way, fast enough to get there soon
         BulkUserDeleter deleter = BulkUserDeleter.builder(client).requestsPerMinute(6_000)

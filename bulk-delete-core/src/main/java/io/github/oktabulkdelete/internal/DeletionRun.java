@@ -6,13 +6,9 @@ import io.github.oktabulkdelete.Cancellation;
 import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.OutcomeCounts;
-import io.github.oktabulkdelete.OutcomeKind;
-import io.github.oktabulkdelete.SkipReason;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -37,8 +33,7 @@ public final class DeletionRun {
 
     private final DeleterSettings settings;
     private final RunState run;
-    private final Map<OutcomeKind, Long> byKind = new EnumMap<>(OutcomeKind.class);
-    private final Map<SkipReason, Long> bySkipReason = new EnumMap<>(SkipReason.class);
+    private final OutcomeCounts.Tally tally = OutcomeCounts.tally();
     private final Object sinkLock = new Object();
 
     public DeletionRun(DeleterSettings settings, Cancellation cancellation) {
@@ -132,7 +127,7 @@ public final class DeletionRun {
         }
         Duration elapsed = Duration.between(start, settings.clock().instant());
         synchronized (sinkLock) {
-            return new BulkDeleteSummary(OutcomeCounts.of(byKind, bySkipReason), run.requests(),
+            return new BulkDeleteSummary(tally.counts(), run.requests(),
                     elapsed.isNegative() ? Duration.ZERO : elapsed, run.stopCause());
         }
     }
@@ -199,10 +194,7 @@ public final class DeletionRun {
 
     private void emit(Sink sink, long index, DeletionOutcome outcome) {
         synchronized (sinkLock) {
-            byKind.merge(outcome.kind(), 1L, Long::sum);
-            if (outcome instanceof DeletionOutcome.Skipped skipped) {
-                bySkipReason.merge(skipped.reason(), 1L, Long::sum);
-            }
+            tally.add(outcome);
             run.listener().onOutcome(outcome);
             try {
                 sink.accept(index, outcome);

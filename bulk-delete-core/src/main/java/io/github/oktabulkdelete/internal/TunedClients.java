@@ -7,19 +7,14 @@ import com.okta.sdk.client.AuthorizationMode;
 import com.okta.sdk.resource.client.ApiClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
- * Builds tuned {@link ApiClient}s and remembers, for each, its pool size and header capture, so that a
- * {@code BulkUserDeleter} given the client can use them. Entries go away with their client.
+ * Builds the SDK {@link ApiClient} of a tuned client: the SDK's retry and cache off, a connection pool of the chosen
+ * size, and an interceptor that hands every response's rate-limit headers to the given capture. Keeps nothing: the
+ * public {@code TunedOktaClient} owns what is built here.
  */
 public final class TunedClients {
-
-    /** What a tuned client offers beyond a plain one. */
-    public record Tuning(int connectionPoolSize, RateLimitCapture capture) {
-    }
 
     /** The settings of one tuned client; {@code null} means "from the SDK's configuration sources". */
     public record Settings(String orgUrl, String apiToken, String clientId, Set<String> scopes, String privateKeyPem,
@@ -37,13 +32,11 @@ public final class TunedClients {
     /** A syntactically valid https URL that stands in while the SDK validates an allowed http URL. */
     private static final String HTTPS_STAND_IN = "https://insecure-http-allowed.okta.com";
 
-    private static final Map<ApiClient, Tuning> TUNED = new WeakHashMap<>();
-
     private TunedClients() {
     }
 
-    public static ApiClient build(Settings s) {
-        RateLimitCapture capture = new RateLimitCapture();
+    /** Builds the client; its interceptor records every response's rate-limit headers into {@code capture}. */
+    public static ApiClient build(Settings s, RateLimitCapture capture) {
         TunedClientBuilder builder = new TunedClientBuilder(s.connectionPoolSize(), capture);
         builder.setRetryMaxAttempts(0);
         builder.setCacheManager(Caches.newDisabledCacheManager());
@@ -81,9 +74,6 @@ public final class TunedClients {
         if (insecure) {
             client.setBasePath(s.orgUrl().replaceAll("/+$", ""));
         }
-        synchronized (TUNED) {
-            TUNED.put(client, new Tuning(s.connectionPoolSize(), capture));
-        }
         return client;
     }
 
@@ -103,13 +93,6 @@ public final class TunedClients {
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage()).replace(orgUrl, shown);
             throw new IllegalArgumentException("orgUrl is not a usable Okta URL: " + message);
-        }
-    }
-
-    /** The tuning of a client built here, or {@code null} for any other client. */
-    public static Tuning tuningOf(ApiClient client) {
-        synchronized (TUNED) {
-            return TUNED.get(client);
         }
     }
 }

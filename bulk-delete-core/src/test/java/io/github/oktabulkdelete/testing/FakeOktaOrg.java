@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.okta.sdk.resource.model.UserStatus;
+import io.github.oktabulkdelete.OktaClients;
+import io.github.oktabulkdelete.TunedOktaClient;
 import io.github.oktabulkdelete.testing.LoopbackHttpServer.Request;
 import io.github.oktabulkdelete.testing.LoopbackHttpServer.Response;
 import java.io.ByteArrayOutputStream;
@@ -177,6 +179,36 @@ public final class FakeOktaOrg implements AutoCloseable {
      */
     public String apiToken() {
         return apiToken;
+    }
+
+    /**
+     * A tuned client for this org, with the defaults of {@link OktaClients#tuned()}: its URL, its token, and plain
+     * HTTP allowed (the org listens on loopback {@code http}). The caller closes it.
+     *
+     * <pre>{@code
+     * try (FakeOktaOrg org = FakeOktaOrg.start(); TunedOktaClient client = org.tunedClient()) {
+     *     BulkUserDeleter.builder(client).build().deleteAll(List.of("jsmith@corp.com"));
+     * }
+     * }</pre>
+     *
+     * @return a new client of this org
+     */
+    public TunedOktaClient tunedClient() {
+        return tunedClientBuilder().build();
+    }
+
+    /**
+     * A tuned-client builder already holding this org's URL and token, and allowing plain HTTP, for a client with
+     * other settings.
+     *
+     * <pre>{@code
+     * TunedOktaClient client = org.tunedClientBuilder().connectionPoolSize(16).build();
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    public OktaClients.Builder tunedClientBuilder() {
+        return OktaClients.tuned().orgUrl(orgUrl).apiToken(apiToken).allowInsecureHttp(true);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.oktabulkdelete.cli;
 
-import com.okta.sdk.resource.client.ApiClient;
 import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.BulkDeleteSummary;
 import io.github.oktabulkdelete.BulkUserDeleter;
@@ -13,8 +12,9 @@ import io.github.oktabulkdelete.JournalContents;
 import io.github.oktabulkdelete.JournalHeader;
 import io.github.oktabulkdelete.LoginSource;
 import io.github.oktabulkdelete.OktaClients;
-import io.github.oktabulkdelete.OutcomeKind;
+import io.github.oktabulkdelete.OutcomeCounts;
 import io.github.oktabulkdelete.Sleeper;
+import io.github.oktabulkdelete.TunedOktaClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -28,7 +28,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -477,7 +476,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
      * @param finishedByKind {@code finished} by outcome kind
      */
     private record Resume(JournalContents contents, long finished, long remaining,
-            Map<OutcomeKind, Long> finishedByKind) {
+            OutcomeCounts finishedByKind) {
     }
 
     private int run() {
@@ -543,7 +542,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
                 return safety.execute ? deleteUsers(connected, inputs, todo, total, protect, journalFile, resume)
                         : dryRun(connected, todo, total, protect, journalFile, resume);
             } finally {
-                OktaClients.close(connected.client());
+                connected.client().close();
             }
         }
     }
@@ -750,20 +749,21 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         }
         long finished = 0;
         long remaining = 0;
-        Map<OutcomeKind, Long> byKind = new EnumMap<>(OutcomeKind.class);
+        OutcomeCounts.Tally tally = OutcomeCounts.tally();
         for (String login : inputs) {
             DeletionOutcome outcome = login == null ? null : contents.outcome(login).orElse(null);
             if (outcome != null && JournalContents.isFinal(outcome)) {
                 finished++;
-                byKind.merge(outcome.kind(), 1L, Long::sum);
+                tally.add(outcome);
             } else {
                 remaining++;
             }
         }
         List<String> parts = new ArrayList<>();
-        parts.add(byKind.getOrDefault(OutcomeKind.DELETED, 0L) + " deleted");
-        parts.add(byKind.getOrDefault(OutcomeKind.NOT_FOUND, 0L) + " not found");
-        parts.add(byKind.getOrDefault(OutcomeKind.SKIPPED, 0L) + " skipped");
+        OutcomeCounts byKind = tally.counts();
+        parts.add(byKind.deleted() + " deleted");
+        parts.add(byKind.notFound() + " not found");
+        parts.add(byKind.skipped() + " skipped");
         err.println("  resume: " + LoginInputs.plural(contents.runs().size(), "earlier run") + " in the journal; "
                 + finished + " of the " + LoginInputs.plural(finished + remaining, "login") + " of the input"
                 + " finished (" + String.join(", ", parts) + "), left alone; " + remaining + " to do, including any"
@@ -808,7 +808,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
     }
 
     /** A client, with where it points and how it authenticates, for messages. */
-    private record Connected(ApiClient client, String orgUrl, String credentials) {
+    private record Connected(TunedOktaClient client, String orgUrl, String credentials) {
     }
 
     private Connected connect() {
@@ -850,7 +850,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
                 credentials = "API token from the Okta SDK's configuration";
             }
         }
-        ApiClient client;
+        TunedOktaClient client;
         try {
             client = builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -862,7 +862,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
             throw new ConnectionFailedException("could not connect to the org (" + credentials + "): "
                     + e.getMessage());
         }
-        return new Connected(client, client.getBasePath(), credentials);
+        return new Connected(client, client.apiClient().getBasePath(), credentials);
     }
 
     /** The lines of a private key are secrets too: no message of this command may show them. */

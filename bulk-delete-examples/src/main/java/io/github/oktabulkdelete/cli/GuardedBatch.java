@@ -8,15 +8,13 @@ import io.github.oktabulkdelete.DeletionListener;
 import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.OutcomeCounts;
-import io.github.oktabulkdelete.OutcomeKind;
+import io.github.oktabulkdelete.Logins;
 import io.github.oktabulkdelete.RateLimitStatus;
-import io.github.oktabulkdelete.SkipReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,8 +70,7 @@ final class GuardedBatch {
     private final Map<String, Integer> inFlight = new LinkedHashMap<>(); // guarded by lock
     private long pulled; // guarded by lock
     private boolean abandoned; // guarded by lock
-    private final Map<OutcomeKind, Long> byKind = new EnumMap<>(OutcomeKind.class); // guarded by lock
-    private final Map<SkipReason, Long> bySkipReason = new EnumMap<>(SkipReason.class); // guarded by lock
+    private final OutcomeCounts.Tally tally = OutcomeCounts.tally();
 
     /**
      * @param cancellation the batch's cancellation: its cancel and its deadline start the grace period
@@ -152,7 +149,7 @@ final class GuardedBatch {
                 try {
                     consumer.accept(outcome);
                 } finally {
-                    count(outcome);
+                    tally.add(outcome);
                     finished(outcome.login());
                 }
             }
@@ -260,16 +257,13 @@ final class GuardedBatch {
             }
             while (rest.hasNext()) {
                 String raw = rest.next();
-                emit(consumer, new DeletionOutcome.NotAttempted(raw == null ? "" : raw.strip(), why.message()));
+                emit(consumer, new DeletionOutcome.NotAttempted(Logins.normalize(raw), why.message()));
             }
         } catch (RuntimeException e) {
             // the input changed or cannot be read any more: the logins reported so far are all that can be
         }
         Duration elapsed = Duration.between(start, clock.instant());
-        OutcomeCounts counts;
-        synchronized (lock) {
-            counts = OutcomeCounts.of(byKind, bySkipReason);
-        }
+        OutcomeCounts counts = tally.counts();
         BatchStop abandonedStop = new BatchStop(why.cause(), why.message() + "; the grace period of " + grace
                 + " ended with " + LoginInputs.plural(stillInFlight.size(), "login") + " still in flight");
         return new Finished(new BulkDeleteSummary(counts, -1, elapsed.isNegative() ? Duration.ZERO : elapsed,
@@ -277,9 +271,7 @@ final class GuardedBatch {
     }
 
     private void emit(Consumer<DeletionOutcome> consumer, DeletionOutcome outcome) {
-        synchronized (lock) {
-            count(outcome);
-        }
+        tally.add(outcome);
         consumer.accept(outcome);
     }
 
@@ -319,16 +311,8 @@ final class GuardedBatch {
         inFlight.computeIfPresent(key(login), (k, n) -> n == 1 ? null : n - 1);
     }
 
-    /** Called with {@link #lock} held. */
-    private void count(DeletionOutcome outcome) {
-        byKind.merge(outcome.kind(), 1L, Long::sum);
-        if (outcome instanceof DeletionOutcome.Skipped skipped) {
-            bySkipReason.merge(skipped.reason(), 1L, Long::sum);
-        }
-    }
-
-    /** An input line and the login of its outcome have the same key: the core only trims white space. */
+    /** An input line and the login of its outcome have the same key: the login the core makes of the line. */
     private static String key(String login) {
-        return login == null ? "" : login.strip();
+        return Logins.normalize(login);
     }
 }

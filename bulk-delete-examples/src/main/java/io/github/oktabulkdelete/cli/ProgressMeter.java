@@ -4,7 +4,7 @@ import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.DeletionListener;
 import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
-import io.github.oktabulkdelete.OutcomeKind;
+import io.github.oktabulkdelete.OutcomeCounts;
 import io.github.oktabulkdelete.SkipReason;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -52,8 +52,7 @@ public final class ProgressMeter implements DeletionListener {
     private final long total;
     private final boolean dryRun;
     private final long startMillis;
-    private final long[] byKind = new long[OutcomeKind.values().length];
-    private long wouldDelete;
+    private final OutcomeCounts.Tally tally = OutcomeCounts.tally();
     private long done;
     private long retries;
     private long lastDrawMillis;
@@ -84,10 +83,7 @@ public final class ProgressMeter implements DeletionListener {
     @Override
     public void onOutcome(DeletionOutcome outcome) {
         done++;
-        byKind[outcome.kind().ordinal()]++;
-        if (outcome instanceof DeletionOutcome.Skipped s && s.reason() == SkipReason.DRY_RUN) {
-            wouldDelete++;
-        }
+        tally.add(outcome);
         long now = clock.millis();
         if (mode == Mode.BAR) {
             if (done == 1 || now - lastDrawMillis >= REDRAW_EVERY.toMillis() || done == total) {
@@ -185,15 +181,17 @@ public final class ProgressMeter implements DeletionListener {
             }
         }
         s.append(" | ");
+        OutcomeCounts counts = tally.counts();
+        long wouldDelete = counts.skipped(SkipReason.DRY_RUN);
         if (dryRun) {
             s.append("would delete ").append(wouldDelete).append(", ");
         } else {
-            s.append("deleted ").append(byKind[OutcomeKind.DELETED.ordinal()]).append(", ");
+            s.append("deleted ").append(counts.deleted()).append(", ");
         }
-        s.append("not found ").append(byKind[OutcomeKind.NOT_FOUND.ordinal()])
-                .append(", skipped ").append(byKind[OutcomeKind.SKIPPED.ordinal()] - wouldDelete)
-                .append(", failed ").append(byKind[OutcomeKind.FAILED.ordinal()]);
-        long notAttempted = byKind[OutcomeKind.NOT_ATTEMPTED.ordinal()];
+        s.append("not found ").append(counts.notFound())
+                .append(", skipped ").append(counts.skipped() - wouldDelete)
+                .append(", failed ").append(counts.failed());
+        long notAttempted = counts.notAttempted();
         if (notAttempted > 0) {
             s.append(", not attempted ").append(notAttempted);
         }

@@ -1,9 +1,8 @@
 package io.github.oktabulkdelete.examples.benchmark;
 
-import com.okta.sdk.resource.client.ApiClient;
 import io.github.oktabulkdelete.BulkDeleteResult;
 import io.github.oktabulkdelete.BulkUserDeleter;
-import io.github.oktabulkdelete.OktaClients;
+import io.github.oktabulkdelete.TunedOktaClient;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
 import java.util.List;
 
@@ -38,9 +37,7 @@ final class DeleterVariant implements Variant {
     @Override
     public int run(FakeOktaOrg org, List<String> logins, int scale) {
         int concurrency = adaptive ? 16 : 4;
-        ApiClient client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken())
-                .allowInsecureHttp(true).connectionPoolSize(concurrency).build();
-        try {
+        try (TunedOktaClient client = org.tunedClientBuilder().connectionPoolSize(concurrency).build()) {
             BulkUserDeleter.Builder builder = BulkUserDeleter.builder(client).maxConcurrency(concurrency);
             if (adaptive) {
                 builder.adaptivePacing(true);
@@ -49,9 +46,7 @@ final class DeleterVariant implements Variant {
                 builder.requestsPerMinute(300 * scale);
             }
             BulkDeleteResult result = builder.build().deleteAll(logins);
-            return (int) (result.counts().failed() + result.counts().notAttempted());
-        } finally {
-            OktaClients.close(client);
+            return (int) (result.summary().counts().failed() + result.summary().counts().notAttempted());
         }
     }
 }

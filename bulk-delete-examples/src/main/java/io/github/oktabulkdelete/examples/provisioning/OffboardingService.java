@@ -1,9 +1,9 @@
 package io.github.oktabulkdelete.examples.provisioning;
 
-import com.okta.sdk.resource.client.ApiClient;
 import io.github.oktabulkdelete.BulkDeleteResult;
 import io.github.oktabulkdelete.BulkUserDeleter;
 import io.github.oktabulkdelete.DeletionOutcome;
+import io.github.oktabulkdelete.TunedOktaClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +18,8 @@ import java.util.Set;
  * <p>Thread-safe: {@link #offboard(List)} may be called by many request threads at once.
  *
  * <pre>{@code
- * OffboardingService service = OffboardingService.create(OktaClients.tuned().build());
+ * TunedOktaClient client = OktaClients.tuned().build(); // closed when the service stops
+ * OffboardingService service = OffboardingService.create(client);
  * List<OffboardingService.OffboardingRecord> records =
  *         service.offboard(List.of(new OffboardingService.Leaver("E1042", "jsmith@corp.example")));
  * }</pre>
@@ -87,21 +88,21 @@ public final class OffboardingService {
      * A service with the deleter this service wants: a modest pace of 120 requests a minute, leaving most of the
      * org's rate limits to interactive traffic, and the break-glass accounts protected.
      *
-     * @param client an Okta client, ideally from {@code OktaClients.tuned()}
+     * @param client a client from {@code OktaClients.tuned()}
      * @return the service
      */
-    public static OffboardingService create(ApiClient client) {
+    public static OffboardingService create(TunedOktaClient client) {
         return create(client, 120);
     }
 
     /**
-     * A service as {@link #create(ApiClient)}, at another pace.
+     * A service as {@link #create(TunedOktaClient)}, at another pace.
      *
-     * @param client an Okta client, ideally from {@code OktaClients.tuned()}
+     * @param client a client from {@code OktaClients.tuned()}
      * @param requestsPerMinute the pace of the service's Okta requests, all requests together
      * @return the service
      */
-    public static OffboardingService create(ApiClient client, int requestsPerMinute) {
+    public static OffboardingService create(TunedOktaClient client, int requestsPerMinute) {
         return new OffboardingService(BulkUserDeleter.builder(client)
                 .requestsPerMinute(requestsPerMinute)
                 .maxConcurrency(2)

@@ -1,8 +1,7 @@
 package io.github.oktabulkdelete.examples.provisioning;
 
-import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.model.UserStatus;
-import io.github.oktabulkdelete.OktaClients;
+import io.github.oktabulkdelete.TunedOktaClient;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -54,10 +53,8 @@ public final class ProvisioningExample {
             org.addUser("break-glass-1@corp.example", UserStatus.ACTIVE);
             org.addUser("kim.ng@corp.example", UserStatus.ACTIVE);
 
-            ApiClient client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken())
-                    .allowInsecureHttp(true) // a local fake org; never for a real one
-                    .connectionPoolSize(2).build();
-            try {
+            // a local fake org's client allows plain http; never for a real one
+            try (TunedOktaClient client = org.tunedClientBuilder().connectionPoolSize(2).build()) {
                 // once, for the whole service; a fake org has no rate limit to leave room under
                 OffboardingService service = OffboardingService.create(client, 60_000);
                 List<List<OffboardingService.Leaver>> batches = List.of(
@@ -85,8 +82,6 @@ public final class ProvisioningExample {
                 } finally {
                     requests.shutdown();
                 }
-            } finally {
-                OktaClients.close(client);
             }
         }
     }

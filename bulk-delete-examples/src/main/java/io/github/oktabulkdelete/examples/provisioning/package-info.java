@@ -5,7 +5,8 @@
  * {@link io.github.oktabulkdelete.examples.provisioning.ProvisioningExample} runs it against a local fake org.
  *
  * <pre>{@code
- * OffboardingService service = OffboardingService.create(OktaClients.tuned().build());
+ * TunedOktaClient client = OktaClients.tuned().build(); // closed when the service stops
+ * OffboardingService service = OffboardingService.create(client);
  * }</pre>
  */
 package io.github.oktabulkdelete.examples.provisioning;

@@ -3,9 +3,9 @@ package io.github.oktabulkdelete.examples.testharness;
 import io.github.oktabulkdelete.BulkDeleteResult;
 import io.github.oktabulkdelete.BulkUserDeleter;
 import io.github.oktabulkdelete.DeletionOutcome;
+import io.github.oktabulkdelete.Logins;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,7 +42,7 @@ public final class OktaTestUsers implements AfterEachCallback {
     private final Queue<String> created = new ConcurrentLinkedQueue<>();
 
     private OktaTestUsers(String domain, BulkUserDeleter deleter) {
-        this.domainSuffix = "@" + domain.toLowerCase(Locale.ROOT);
+        this.domainSuffix = "@" + Logins.key(domain);
         this.deleter = deleter;
     }
 
@@ -76,7 +76,7 @@ public final class OktaTestUsers implements AfterEachCallback {
      */
     public String created(String login) {
         Objects.requireNonNull(login, "login");
-        if (!login.toLowerCase(Locale.ROOT).endsWith(domainSuffix)) {
+        if (!Logins.key(login).endsWith(domainSuffix)) { // compared as the deleter compares logins
             throw new IllegalArgumentException("'" + login + "' is not a test user (not in " + domainSuffix.substring(1)
                     + "): it will not be deleted");
         }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.okta.sdk.resource.api.UserApi;
-import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.model.CreateUserRequest;
 import com.okta.sdk.resource.model.UserProfile;
 import com.okta.sdk.resource.model.UserStatus;
 import io.github.oktabulkdelete.BulkUserDeleter;
-import io.github.oktabulkdelete.OktaClients;
+import io.github.oktabulkdelete.TunedOktaClient;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
 import io.github.oktabulkdelete.testing.FakeUser;
 import java.lang.reflect.Proxy;
@@ -30,7 +29,7 @@ class OktaTestUsersTest {
     private static final String TEST_RUNNER = "ci-runner@corp.example";
 
     private static FakeOktaOrg org;
-    private static ApiClient client;
+    private static TunedOktaClient client;
     private static BulkUserDeleter deleter;
 
     @BeforeAll
@@ -38,7 +37,7 @@ class OktaTestUsersTest {
         org = FakeOktaOrg.start();
         org.addUser(TEST_RUNNER, UserStatus.ACTIVE);
         org.setTokenOwner(TEST_RUNNER);
-        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();
+        client = org.tunedClient();
         deleter = BulkUserDeleter.builder(client).requestsPerMinute(60_000).build();
     }
 
@@ -48,7 +47,7 @@ class OktaTestUsersTest {
             assertThat(org.users()).extracting(FakeUser::login).containsExactly(TEST_RUNNER);
             assertThat(org.deletedLogins()).contains("new.hire@" + DOMAIN, "a@" + DOMAIN, "b@" + DOMAIN);
         } finally {
-            OktaClients.close(client);
+            client.close();
             org.close();
         }
     }
@@ -60,7 +59,7 @@ class OktaTestUsersTest {
     private static String signUp(String login) {
         CreateUserRequest request = new CreateUserRequest().profile(new UserProfile()
                 .login(login).email(login).firstName("Test").lastName("User"));
-        return new UserApi(client).createUser(request, true, false, null).getProfile().getLogin();
+        return new UserApi(client.apiClient()).createUser(request, true, false, null).getProfile().getLogin();
     }
 
     @Test
