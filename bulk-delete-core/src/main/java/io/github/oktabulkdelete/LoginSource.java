@@ -1,6 +1,7 @@
 package io.github.oktabulkdelete;
 
 import io.github.oktabulkdelete.internal.LoginFileParser;
+import io.github.oktabulkdelete.internal.LoginScreen;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
@@ -115,6 +116,24 @@ public final class LoginSource implements Iterable<String> {
         this.file = file;
         this.column = column;
         this.name = name;
+    }
+
+    /**
+     * Whether two logins (or user ids) name the same one, as a batch compares them everywhere (the exact-login check,
+     * duplicates, protected logins, the journal): white space around them dropped, Unicode NFC, lower case with
+     * {@code Locale.ROOT}, then {@code equals} (never {@link String#equalsIgnoreCase}, which equates {@code U+017F}
+     * with {@code s}). Thread-safe.
+     *
+     * <pre>{@code
+     * LoginSource.sameLogin(" JSmith@Corp.com", "jsmith@corp.com");   // true
+     * }</pre>
+     *
+     * @param a a login, may be {@code null}
+     * @param b another, may be {@code null}
+     * @return whether they are the same login; {@code null} matches nothing
+     */
+    public static boolean sameLogin(String a, String b) {
+        return LoginScreen.sameLogin(a, b);
     }
 
     /**
