@@ -2,7 +2,6 @@ package io.github.oktabulkdelete.cli;
 
 import io.github.oktabulkdelete.Cancellation;
 import io.github.oktabulkdelete.DeletionJournal;
-import io.github.oktabulkdelete.JournalHeader;
 import io.github.oktabulkdelete.Sleeper;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -10,18 +9,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -40,7 +35,7 @@ import picocli.CommandLine.Parameters;
  * int status = command.commandLine().execute("--csv", "users.csv");   // a dry run
  * }</pre>
  */
-@Command(name = "okta-bulk-delete", mixinStandardHelpOptions = true, versionProvider = BulkDeleteCommand.Version.class,
+@Command(name = "okta-bulk-delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true, headerHeading = "%n",
         header = "Delete Okta users in bulk from a CSV: safely, at the org's rate limit, with a report of every login.",
         synopsisHeading = "%nUsage: ",
@@ -57,7 +52,8 @@ import picocli.CommandLine.Parameters;
             HelpText.EXAMPLE_6, HelpText.EXAMPLE_7})
 public final class BulkDeleteCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files of logins, as --csv; '-' reads standard input.")
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Files of logins, as --csv; '-' reads standard input.")
     List<String> files = new ArrayList<>();
 
     @ArgGroup(validate = false, heading = "Input:%n", order = 1)
@@ -90,9 +86,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Path workingDirectory = Path.of("");
-    private final AtomicBoolean deleting = new AtomicBoolean();
-    private Cancellation cancellation; // guarded by this; made once the grace period is known
-    private String cancelledEarly; // guarded by this
+    private final RunControl control = new RunControl();
 
     /**
      * A command that reads the token from {@code env}, never from its arguments.
@@ -154,7 +148,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
 
     /** @return whether a pass is running: {@link Main} then lets {@link #cancel(String)} stop it cleanly */
     boolean isDeleting() {
-        return deleting.get();
+        return control.isDeleting();
     }
 
     /** @return {@code --grace-period}: how long the logins in flight may take to finish once the run is stopped */
@@ -162,29 +156,9 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         return journal.gracePeriod;
     }
 
-    /**
-     * Stops the run from another thread, as Ctrl-C does: a running pass starts no new login, lets the logins in
-     * flight finish within the grace period and reports the others as not attempted; a pass not yet started never
-     * starts. The exit status is then 3.
-     *
-     * @param reason why, for the messages and the report
-     */
-    synchronized void cancel(String reason) {
-        if (cancellation != null) {
-            cancellation.cancel(reason);
-        } else if (cancelledEarly == null) {
-            cancelledEarly = reason;
-        }
-    }
-
-    private synchronized Cancellation cancellation() {
-        if (cancellation == null) {
-            cancellation = Cancellation.withGracePeriod(journal.gracePeriod);
-            if (cancelledEarly != null) {
-                cancellation.cancel(cancelledEarly);
-            }
-        }
-        return cancellation;
+    /** Stops the run from another thread, as Ctrl-C does (see {@link RunControl}); the exit status is then 3. */
+    void cancel(String reason) {
+        control.cancel(reason);
     }
 
     @Override
@@ -202,7 +176,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         if (demoOption.demo) {
             return new Demo(out, err, terminal, output.noProgress, clock, sleeper).run();
         }
-        Cancellation stop = cancellation();
+        Cancellation stop = control.cancellation(journal.gracePeriod);
         if (journal.maxDuration != null) {
             stop.cancelAt(clock.instant().plus(journal.maxDuration));
         }
@@ -216,11 +190,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
             journal.checkUsable(journalFile);
             Resume resume = journal.resume ? Resume.read(journalFile, inputs, err) : null;
             long total = resume == null ? inputs.total() : resume.remaining();
-            if (journalFile != null) {
-                err.println("  journal: " + journalFile.toAbsolutePath() + (resume != null ? " (resumed)"
-                        : journal.file == null ? " (to resume if the run stops: --journal "
-                        + journalFile.toAbsolutePath() + " --resume)" : ""));
-            }
+            journal.announce(journalFile, resume != null, err);
             if (total == 0) {
                 err.println(resume != null ? "Nothing left to do: every login of the input has a final outcome in"
                         + " the journal." : "Nothing to do: the input holds no logins.");
@@ -236,10 +206,11 @@ public final class BulkDeleteCommand implements Callable<Integer> {
                 }
                 // the journal exists from the start: its run record is on disk before the check pass starts
                 DeletionJournal journalWriter = journalFile == null ? null
-                        : JournalOptions.open(journalFile, journalHeader(org.orgUrl(), total), clock);
+                        : JournalOptions.open(journalFile, journal.header(org.orgUrl(), safety, pace,
+                        input.describe(files), total, clock), clock);
                 try {
-                    Job job = new Job(out, err, terminal, clock, sleeper, stop, deleting, connector::redact, pace,
-                            safety, output, journal.gracePeriod, org, protect, inputs,
+                    Job job = new Job(out, err, terminal, clock, sleeper, stop, control.deleting(),
+                            connector::redact, pace, safety, output, journal.gracePeriod, org, protect, inputs,
                             resume == null ? inputs : resume.contents().remaining(inputs), total, resume,
                             journalFile, journalWriter);
                     return safety.execute ? DeleteFlow.run(job) : DryRunFlow.run(job);
@@ -273,63 +244,6 @@ public final class BulkDeleteCommand implements Callable<Integer> {
             err.println("  protected: " + LoginInputs.plural(protect.size(), "login or id") + ", never touched");
         }
         err.println("  pace:  " + pace.describe());
-        if (journal.maxDuration != null) {
-            err.println("  stops: after " + DurationConverter.format(journal.maxDuration) + " (at "
-                    + cancellation().deadline().orElseThrow() + "), with a grace period of "
-                    + DurationConverter.format(journal.gracePeriod) + " for the logins in flight");
-        }
-    }
-
-    /** The run record: where, what and how, never a credential. */
-    private JournalHeader journalHeader(String orgUrl, long total) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("mode", safety.execute ? "execute" : "dry-run");
-        options.put("resume", Boolean.toString(journal.resume));
-        options.put("inputs", input.describe(files));
-        options.put("logins", Long.toString(total));
-        pace.describeIn(options);
-        if (safety.maxDeletions != null) {
-            options.put("maxDeletions", Long.toString(safety.maxDeletions));
-        }
-        if (journal.maxDuration != null) {
-            options.put("maxDuration", journal.maxDuration.toString());
-        }
-        options.put("gracePeriod", journal.gracePeriod.toString());
-        options.put("protected", Integer.toString(safety.protect.size() + safety.protectFiles.size()));
-        return new JournalHeader(clock.instant(), orgUrl, options, Version.implementationVersion());
-    }
-
-    /** The demo option: the whole flow against a local fake org. */
-    static final class DemoOption {
-        @Option(names = "--demo",
-                description = "Run the whole flow against a local fake Okta org started in this process: no real org"
-                        + " is contacted. Writes a Password Health Report CSV for it to a temporary folder, runs a dry"
-                        + " run and then a deletion over it, and prints where the files are.")
-        boolean demo;
-
-        /** @throws ExitException (usage) if any other option was given: the demo takes none */
-        void validateAlone(boolean anyOther) {
-            if (anyOther) {
-                throw ExitException.usage("--demo runs on its own, against a local fake org: it takes no input,"
-                        + " connection, --execute, --report or --journal option");
-            }
-        }
-    }
-
-    /** The version, from the jar's manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-
-        /** @return the version in the jar's manifest, or {@code null} in a development build */
-        static String implementationVersion() {
-            return BulkDeleteCommand.class.getPackage().getImplementationVersion();
-        }
-
-        @Override
-        public String[] getVersion() {
-            String version = implementationVersion();
-            return new String[] {"okta-bulk-delete " + (version == null ? "(development build)" : version),
-                "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name", "")
-                        .toLowerCase(Locale.ROOT)};
-        }
+        journal.announceStop(control.cancellation(journal.gracePeriod), err);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.oktabulkdelete.cli;
 
+import io.github.oktabulkdelete.Cancellation;
 import io.github.oktabulkdelete.DeletionJournal;
 import io.github.oktabulkdelete.JournalHeader;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -149,6 +152,50 @@ final class JournalOptions {
             throw ExitException.usage("--journal " + journal + ": " + e.getReason());
         } catch (IOException e) {
             throw ExitException.usage("--journal: cannot write " + journal + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The run record: where, what and how, never a credential.
+     *
+     * @param orgUrl the org
+     * @param inputs the inputs, as {@link InputOptions#describe} names them
+     * @param total the logins this run does
+     * @return the record
+     */
+    JournalHeader header(String orgUrl, SafetyOptions safety, PaceOptions pace, String inputs, long total,
+            Clock clock) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("mode", safety.execute ? "execute" : "dry-run");
+        options.put("resume", Boolean.toString(resume));
+        options.put("inputs", inputs);
+        options.put("logins", Long.toString(total));
+        pace.describeIn(options);
+        if (safety.maxDeletions != null) {
+            options.put("maxDeletions", Long.toString(safety.maxDeletions));
+        }
+        if (maxDuration != null) {
+            options.put("maxDuration", maxDuration.toString());
+        }
+        options.put("gracePeriod", gracePeriod.toString());
+        options.put("protected", Integer.toString(safety.protect.size() + safety.protectFiles.size()));
+        return new JournalHeader(clock.instant(), orgUrl, options, VersionProvider.implementationVersion());
+    }
+
+    /** Says where the journal is, and how to resume it. */
+    void announce(Path journal, boolean resumed, PrintWriter err) {
+        if (journal != null) {
+            err.println("  journal: " + journal.toAbsolutePath() + (resumed ? " (resumed)" : file == null
+                    ? " (to resume if the run stops: --journal " + journal.toAbsolutePath() + " --resume)" : ""));
+        }
+    }
+
+    /** Says when {@code --max-duration} stops the run, if it does. */
+    void announceStop(Cancellation cancellation, PrintWriter err) {
+        if (maxDuration != null) {
+            err.println("  stops: after " + DurationConverter.format(maxDuration) + " (at "
+                    + cancellation.deadline().orElseThrow() + "), with a grace period of "
+                    + DurationConverter.format(gracePeriod) + " for the logins in flight");
         }
     }
 
