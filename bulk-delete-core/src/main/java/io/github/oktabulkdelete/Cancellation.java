@@ -12,10 +12,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * (a worker waiting to retry stops waiting and its login is reported as it stands), the rest become
  * {@link DeletionOutcome.NotAttempted}, and {@code deleteAll} returns its result as usual, never throwing.
  *
+ * <p><b>Grace period.</b> By default a stopped batch waits for its logins in flight as long as they take. A
+ * cancellation {@link #withGracePeriod(Duration) with a grace period} waits at most that long (real time, from the
+ * moment the batch stops for any reason), then gives each login still in flight its outcome and returns: a login of
+ * which no change (deactivate or DELETE) was sent is {@link DeletionOutcome.NotAttempted} (its outcome unknown, safe
+ * to run again); a login whose deactivate or DELETE was sent is {@link DeletionOutcome.Failed}, with a message saying
+ * that the change may have been made. The abandoned workers send no further change, and their late outcomes are
+ * dropped; {@link DeletionListener#onGracePeriodEnded(java.util.List)} names the logins. Default: no grace period.
+ *
  * <p>Thread-safe. One cancellation can serve several batches; once cancelled it stays cancelled.
  *
  * <pre>{@code
- * Cancellation cancellation = Cancellation.create().cancelAt(Instant.now().plus(Duration.ofHours(2)));
+ * Cancellation cancellation = Cancellation.withGracePeriod(Duration.ofSeconds(30))
+ *         .cancelAt(Instant.now().plus(Duration.ofHours(2)));
  * Runtime.getRuntime().addShutdownHook(new Thread(() -> cancellation.cancel("SIGTERM")));
  * BulkDeleteResult result = deleter.deleteAll(logins, cancellation);
  * }</pre>
@@ -25,17 +34,42 @@ public final class Cancellation {
     private final AtomicReference<String> reason = new AtomicReference<>();
     private volatile Instant deadline;
     private final Object waiters = new Object();
+    private final Duration gracePeriod;
 
-    private Cancellation() {
+    private Cancellation(Duration gracePeriod) {
+        this.gracePeriod = gracePeriod;
     }
 
     /**
-     * A cancellation not yet cancelled, without a deadline.
+     * A cancellation not yet cancelled, without a deadline, without a grace period: a stopped batch waits for its
+     * logins in flight as long as they take.
      *
      * @return a new cancellation
      */
     public static Cancellation create() {
-        return new Cancellation();
+        return new Cancellation(null);
+    }
+
+    /**
+     * A cancellation not yet cancelled, without a deadline, whose batches wait at most {@code gracePeriod} for the
+     * logins in flight once they stop (see the class comment for the outcomes of the logins still in flight then).
+     *
+     * @param gracePeriod how long logins in flight may take to finish once a batch stops; real time; zero is allowed
+     * @return a new cancellation
+     * @throws NullPointerException if {@code gracePeriod} is {@code null}
+     * @throws IllegalArgumentException if {@code gracePeriod} is negative
+     */
+    public static Cancellation withGracePeriod(Duration gracePeriod) {
+        Objects.requireNonNull(gracePeriod, "gracePeriod");
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("gracePeriod must not be negative, was " + gracePeriod);
+        }
+        return new Cancellation(gracePeriod);
+    }
+
+    /** @return the grace period of {@link #withGracePeriod(Duration)}, or empty: wait as long as logins take */
+    public Optional<Duration> gracePeriod() {
+        return Optional.ofNullable(gracePeriod);
     }
 
     /**

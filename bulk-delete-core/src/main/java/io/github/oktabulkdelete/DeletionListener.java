@@ -57,4 +57,14 @@ public interface DeletionListener {
      */
     default void onBatchStopped(BatchStop stop) {
     }
+
+    /**
+     * The {@link Cancellation#withGracePeriod(java.time.Duration) grace period} after a stop ended with logins still
+     * in flight: the batch stopped waiting for them and gave each its outcome ({@link DeletionOutcome.NotAttempted}
+     * if no change of it had been sent, else {@link DeletionOutcome.Failed} saying the change may have been made).
+     *
+     * @param stillInFlight the logins, in the order they started
+     */
+    default void onGracePeriodEnded(java.util.List<String> stillInFlight) {
+    }
 }

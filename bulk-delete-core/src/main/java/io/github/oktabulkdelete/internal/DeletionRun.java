@@ -8,7 +8,9 @@ import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.OutcomeCounts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -30,15 +32,22 @@ public final class DeletionRun {
     }
 
     private static final AtomicInteger RUNS = new AtomicInteger();
+    /** How often a batch with a grace period looks again whether it stopped, in real time. */
+    private static final long POLL_MILLIS = 20;
 
     private final DeleterSettings settings;
     private final RunState run;
     private final OutcomeCounts.Tally tally = OutcomeCounts.tally();
     private final Object sinkLock = new Object();
+    private final InFlightLogins inFlight = new InFlightLogins();
+    /** The cancellation's grace period, or {@code null}: wait for the logins in flight as long as they take. */
+    private final Duration gracePeriod;
+    private BatchStop abandonedStop;
 
     public DeletionRun(DeleterSettings settings, Cancellation cancellation) {
         this.settings = settings;
-        this.run = new RunState(settings, cancellation);
+        this.run = new RunState(settings, cancellation, inFlight);
+        this.gracePeriod = cancellation.gracePeriod().orElse(null);
     }
 
     public BulkDeleteSummary execute(Iterable<String> logins, Sink sink) {
@@ -69,7 +78,9 @@ public final class DeletionRun {
             pacer.batchStarted();
             try {
                 while (true) {
-                    slots.acquire();
+                    if (!acquire(slots)) {
+                        break;
+                    }
                     if (run.isStopping() || run.checkCancelled()) {
                         slots.release();
                         break;
@@ -95,9 +106,10 @@ public final class DeletionRun {
                         slots.release();
                         continue;
                     }
+                    InFlightLogins.Entry entry = inFlight.add(index, login);
                     workers.execute(() -> {
                         try {
-                            emit(sink, index, deletion.process(login));
+                            work(sink, index, login, entry, deletion);
                         } finally {
                             slots.release();
                         }
@@ -108,7 +120,7 @@ public final class DeletionRun {
                 run.stop(BatchStop.Cause.INTERRUPTED, "the thread running the batch was interrupted");
             } finally {
                 workers.shutdown();
-                interrupted |= awaitQuietly(workers);
+                interrupted |= awaitWorkers(workers, sink);
                 pacer.batchEnded(drained);
             }
         }
@@ -128,8 +140,123 @@ public final class DeletionRun {
         Duration elapsed = Duration.between(start, settings.clock().instant());
         synchronized (sinkLock) {
             return new BulkDeleteSummary(tally.counts(), run.requests(),
-                    elapsed.isNegative() ? Duration.ZERO : elapsed, run.stopCause());
+                    elapsed.isNegative() ? Duration.ZERO : elapsed,
+                    abandonedStop != null ? abandonedStop : run.stopCause());
         }
+    }
+
+    /** Runs one login on a worker; its outcome is dropped if the grace period abandoned it meanwhile. */
+    private void work(Sink sink, long index, String login, InFlightLogins.Entry entry, LoginDeletion deletion) {
+        if (!inFlight.begin(entry)) {
+            return; // abandoned before it started
+        }
+        DeletionOutcome outcome;
+        try {
+            outcome = deletion.process(login);
+        } catch (RuntimeException | Error e) {
+            inFlight.leave();
+            if (inFlight.isAbandoned()) {
+                return;
+            }
+            throw e;
+        }
+        synchronized (sinkLock) { // not between an abandonment and its outcomes
+            if (inFlight.finish(entry)) {
+                emit(sink, index, outcome);
+            }
+        }
+    }
+
+    /**
+     * Takes a worker slot; without a grace period, waits as long as it takes; with one, gives up ({@code false})
+     * once the batch stops, so that a login that hangs cannot hold the batch beyond its grace period.
+     */
+    private boolean acquire(Semaphore slots) throws InterruptedException {
+        if (gracePeriod == null) {
+            slots.acquire();
+            return true;
+        }
+        while (!slots.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (run.isStopping() || run.checkCancelled()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits for the workers: without a grace period until they finish; with one, at most the grace period after the
+     * batch stops (for any reason), then abandons the logins still in flight. Returns whether the thread was
+     * interrupted.
+     */
+    private boolean awaitWorkers(ExecutorService workers, Sink sink) {
+        if (gracePeriod == null) {
+            return awaitQuietly(workers);
+        }
+        boolean interrupted = false;
+        long graceEnd = 0;
+        boolean stopping = false;
+        while (true) {
+            try {
+                if (workers.awaitTermination(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return interrupted;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                run.stop(BatchStop.Cause.INTERRUPTED, "the thread running the batch was interrupted");
+            }
+            if (!stopping && (run.isStopping() || run.checkCancelled())) {
+                stopping = true;
+                graceEnd = System.nanoTime() + gracePeriod.toNanos();
+            }
+            if (stopping && System.nanoTime() - graceEnd >= 0) {
+                abandonInFlight(sink);
+                workers.shutdownNow(); // wakes waiting workers; they send no change and their outcomes are dropped
+                return interrupted;
+            }
+        }
+    }
+
+    /**
+     * Gives each login still in flight its outcome: {@code NotAttempted} if no change of it was sent, else
+     * {@code Failed} saying that the change may have been made.
+     */
+    private void abandonInFlight(Sink sink) {
+        synchronized (sinkLock) {
+            List<InFlightLogins.Abandoned> left = inFlight.abandonAll();
+            if (left.isEmpty()) {
+                return;
+            }
+            String grace = "the grace period of " + format(gracePeriod);
+            List<String> logins = new ArrayList<>();
+            for (InFlightLogins.Abandoned a : left) {
+                logins.add(a.login());
+                if (a.changeSent() == null) {
+                    emit(sink, a.index(), new DeletionOutcome.NotAttempted(a.login(), "still in flight when " + grace
+                            + " ended: its outcome is unknown, but no deactivate or DELETE of it had been sent; a"
+                            + " resumed run looks it up again"));
+                } else {
+                    // TODO(flag): set Failed.changeMayHaveBeenMade() here once the record has it
+                    emit(sink, a.index(), new DeletionOutcome.Failed(a.login(), a.changeSent(), 0, null,
+                            "still in flight when " + grace + " ended, after its " + a.changeSent() + " request was"
+                            + " sent: the change may have been made (the user may have been deactivated or deleted);"
+                            + " its outcome is unknown, a resumed run looks it up again", 0, a.userId()));
+                }
+            }
+            BatchStop stop = run.stopCause();
+            abandonedStop = new BatchStop(stop.cause(), stop.message() + "; " + grace + " ended with "
+                    + left.size() + (left.size() == 1 ? " login" : " logins") + " still in flight");
+            run.listener().onGracePeriodEnded(List.copyOf(logins));
+        }
+    }
+
+    /** A duration as people write it: 30s, 500ms, 2m; else ISO-8601. */
+    static String format(Duration d) {
+        if (d.toMillis() % 1000 != 0 || d.isZero()) {
+            return d.isZero() ? "0s" : d.toMillis() + "ms";
+        }
+        long seconds = d.toSeconds();
+        return seconds % 60 != 0 ? seconds + "s" : seconds % 3600 != 0 ? seconds / 60 + "m" : seconds / 3600 + "h";
     }
 
     private boolean inputFailed;

@@ -27,10 +27,12 @@ final class RunState {
     private final Map<Step, Set<String>> permissionDenied = new EnumMap<>(Step.class);
     private volatile String tokenOwnerId;
     private final Cancellation cancellation;
+    private final OktaGateway gateway;
 
-    RunState(DeleterSettings settings, Cancellation cancellation) {
+    RunState(DeleterSettings settings, Cancellation cancellation, InFlightLogins inFlight) {
         this.settings = settings;
         this.cancellation = cancellation;
+        this.gateway = inFlight.guard(settings.gateway()); // no change of a login abandoned after a grace period
         this.listener = settings.listener(); // the deleter's one SafeListener
         for (int i = 0; i < stepSucceeded.length; i++) {
             stepSucceeded[i] = new AtomicBoolean();
@@ -42,7 +44,7 @@ final class RunState {
     }
 
     OktaGateway gateway() {
-        return settings.gateway();
+        return gateway;
     }
 
     DeletionListener listener() {

@@ -45,6 +45,11 @@ final class SafeListener implements DeletionListener {
         guard("onBatchStopped", () -> delegate.onBatchStopped(stop));
     }
 
+    @Override
+    public void onGracePeriodEnded(java.util.List<String> stillInFlight) {
+        guard("onGracePeriodEnded", () -> delegate.onGracePeriodEnded(stillInFlight));
+    }
+
     private void guard(String method, Runnable call) {
         synchronized (lock) {
             try {

@@ -39,9 +39,11 @@ record PassResult(boolean dryRun, BulkDeleteSummary summary, Tally tally, long r
         private long deactivatedFirst;
         private long alreadyDeactivated;
         private long lookupFailures;
+        private final List<String> protectedNames = new ArrayList<>();
 
         @Override
         public void accept(DeletionOutcome outcome) {
+            addProtectedNames(outcome, protectedNames);
             if (outcome instanceof DeletionOutcome.Deleted d && d.deactivatedByThisRun()) {
                 deactivatedFirst++;
             } else if (outcome instanceof DeletionOutcome.Skipped s && s.reason() == SkipReason.DRY_RUN
@@ -49,6 +51,21 @@ record PassResult(boolean dryRun, BulkDeleteSummary summary, Tally tally, long r
                 alreadyDeactivated++;
             } else if (outcome instanceof DeletionOutcome.Failed f && f.step() == Step.LOOKUP) {
                 lookupFailures++;
+            }
+        }
+
+        /** @return the login and user id of every user skipped as protected */
+        List<String> protectedNames() {
+            return protectedNames;
+        }
+
+        /** Adds the login and user id of {@code outcome} to {@code names} if it was skipped as protected. */
+        static void addProtectedNames(DeletionOutcome outcome, List<String> names) {
+            if (outcome instanceof DeletionOutcome.Skipped s && s.reason() == SkipReason.PROTECTED) {
+                names.add(s.login());
+                if (s.userId() != null) {
+                    names.add(s.userId());
+                }
             }
         }
     }
@@ -107,11 +124,7 @@ record PassResult(boolean dryRun, BulkDeleteSummary summary, Tally tally, long r
         }
         String requestsNote = LoginInputs.plural(retries, "retry").replace("retrys", "retries") + ", "
                 + seconds(summary.elapsed());
-        if (summary.httpRequests() < 0) {
-            out.println(String.format(Locale.ROOT, "  %-15s %8s  %s", "HTTP requests", "?", requestsNote));
-        } else {
-            row(out, "HTTP requests", summary.httpRequests(), requestsNote);
-        }
+        row(out, "HTTP requests", summary.httpRequests(), requestsNote);
         if (report != null) {
             out.println("  report: " + report.toAbsolutePath());
         }

@@ -13,6 +13,7 @@ import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.JournalContents;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
 import io.github.oktabulkdelete.testing.RecordedRequest;
+import io.github.oktabulkdelete.testing.Fault;
 import io.github.oktabulkdelete.testing.Route;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -212,6 +213,53 @@ class KillAndResumeTest {
         }
     }
 
+    @Test
+    void aRunKilledDuringItsCheckPassIsResumedAsAFreshRun() throws Exception {
+        try (FakeOktaOrg org = FakeOktaOrg.builder().apiToken(TOKEN).latency(Duration.ofMillis(20)).start()) {
+            Path csv = dir.resolve("leavers.csv");
+            List<String> logins = populate(org, csv);
+            Path journal = dir.resolve("run.journal.jsonl");
+            // the check pass's first call (GET /users/me) takes 5 s: the kill lands inside the check pass
+            org.failNext(Route.GET_USER, 1, Fault.delay(Duration.ofSeconds(5)));
+
+            Process child = startChild(org, csv, journal, List.of());
+            try {
+                awaitJournal(journal, "its run record", lines -> lines.stream()
+                        .anyMatch(line -> line.contains("\"type\":\"run\"") && line.endsWith("}")), child);
+                child.destroyForcibly(); // SIGKILL during the check pass
+                assertThat(child.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            } finally {
+                child.destroyForcibly();
+            }
+            assertThat(org.requestCount(Route.GET_USER)).as("killed during the check pass's first call (GET /users/me)")
+                    .isLessThanOrEqualTo(1);
+            assertThat(org.requestCount(Route.DEACTIVATE_USER) + org.requestCount(Route.DELETE_USER))
+                    .as("killed before any change").isZero();
+            JournalContents killed = DeletionJournal.read(journal);
+            assertThat(killed.runs()).singleElement().satisfies(run ->
+                    assertThat(run.options()).containsEntry("mode", "execute"));
+            assertThat(killed.outcomes()).isEmpty();
+
+            StringWriter err = new StringWriter();
+            int status = new BulkDeleteCommand(Map.of("OKTA_CLIENT_TOKEN", TOKEN),
+                    new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(err, true), FakeTerminal.none()).withWorkingDirectory(dir).commandLine()
+                    .execute("--org-url", org.orgUrl(), "--allow-insecure-http", "--csv", csv.toString(),
+                            "--execute", "--yes", "--journal", journal.toString(), "--resume", "--no-progress",
+                            "--requests-per-minute", "100000", "--concurrency", Integer.toString(CONCURRENCY));
+
+            assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("resume: 1 earlier run in the journal; 0 of the " + USERS
+                    + " logins of the input finished");
+            JournalContents done = DeletionJournal.read(journal);
+            assertThat(done.runs()).hasSize(2);
+            assertThat(done.outcomes()).hasSize(USERS).allSatisfy(o ->
+                    assertThat(o).isInstanceOf(DeletionOutcome.Deleted.class));
+            assertThat(org.deletedLogins()).containsExactlyInAnyOrderElementsOf(logins);
+            STAYERS.forEach(login -> assertThat(org.user(login)).as(login).isPresent());
+        }
+    }
+
     /** The leavers, in mixed statuses, written to {@code csv}; and the stayers, who must stay. */
     private static List<String> populate(FakeOktaOrg org, Path csv) throws IOException {
         List<String> logins = new ArrayList<>();
@@ -250,18 +298,26 @@ class KillAndResumeTest {
 
     /** Blocks until the journal holds {@code wanted} outcome records, woken by the file system, within the timeout. */
     private void awaitJournaledOutcomes(Path journal, int wanted, Process child) throws Exception {
+        awaitJournal(journal, wanted + " outcomes", lines -> lines.stream()
+                .filter(line -> line.contains("\"type\":\"outcome\"") && line.endsWith("}")).count() >= wanted,
+                child);
+    }
+
+    /** Blocks until the journal's lines satisfy {@code done}, woken by the file system, within the timeout. */
+    private void awaitJournal(Path journal, String what, java.util.function.Predicate<List<String>> done,
+            Process child) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try (WatchService watch = dir.getFileSystem().newWatchService()) {
             dir.register(watch, ENTRY_CREATE, ENTRY_MODIFY);
-            while (countOutcomes(journal) < wanted) {
+            while (!done.test(Files.exists(journal) ? Files.readAllLines(journal, StandardCharsets.UTF_8)
+                    : List.of())) {
                 if (!child.isAlive()) {
-                    fail("the child ended (exit " + child.exitValue() + ") before it journaled " + wanted
-                            + " outcomes: " + childOutput());
+                    fail("the child ended (exit " + child.exitValue() + ") before it journaled " + what + ": "
+                            + childOutput());
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    fail("the child journaled fewer than " + wanted + " outcomes in " + TIMEOUT + ": "
-                            + childOutput());
+                    fail("the child did not journal " + what + " in " + TIMEOUT + ": " + childOutput());
                 }
                 // woken by the next write; at most a second, to notice a child that died without writing
                 WatchKey key = watch.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
@@ -271,14 +327,6 @@ class KillAndResumeTest {
                 }
             }
         }
-    }
-
-    private static long countOutcomes(Path journal) throws IOException {
-        if (!Files.exists(journal)) {
-            return 0;
-        }
-        return Files.readAllLines(journal, StandardCharsets.UTF_8).stream()
-                .filter(line -> line.contains("\"type\":\"outcome\"") && line.endsWith("}")).count();
     }
 
     private static JsonNode readOrNull(ObjectMapper json, String line) {
