@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * An append-only journal of a bulk deletion, one JSON line per finished login, forced to disk before the next login
@@ -114,12 +115,18 @@ public final class DeletionJournal implements Consumer<DeletionOutcome>, Closeab
      * @throws NullPointerException if an argument is {@code null}
      */
     public static DeletionJournal open(Path file, JournalHeader header, Clock clock) throws IOException {
+        return open(file, header, clock, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, JournalHeader, Clock)}, writing through a wrapper of the channel (tests: a full disk). */
+    static DeletionJournal open(Path file, JournalHeader header, Clock clock, UnaryOperator<FileChannel> channels)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(clock, "clock");
         boolean created = !Files.exists(file);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = channels.apply(FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE));
         try {
             FileLock lock = lock(file, channel);
             long size = channel.size();
@@ -176,25 +183,43 @@ public final class DeletionJournal implements Consumer<DeletionOutcome>, Closeab
      */
     public void record(DeletionOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
-        byte[] line = JournalCodec.outcome(outcome, clock.instant());
+        append(JournalCodec.outcome(outcome, clock.instant()), "the outcome of '" + outcome.login() + "'", true);
+    }
+
+    /**
+     * Records the intent to change one user, ahead of the change: one line, written and forced to disk before this
+     * returns. The deleter calls it, when given this journal, after a user was looked up and screened and before its
+     * deactivate or DELETE; if it throws, that user is not changed and the batch stops.
+     *
+     * @param intent the intent
+     * @throws UncheckedIOException if writing fails, or failed before (the journal then refuses every record)
+     * @throws IllegalStateException if the journal is closed
+     * @throws NullPointerException if {@code intent} is {@code null}
+     */
+    public void recordIntent(ChangeIntent intent) {
+        Objects.requireNonNull(intent, "intent");
+        append(JournalCodec.intent(intent, clock.instant()), "the intent to change '" + intent.login() + "'", false);
+    }
+
+    private void append(byte[] line, String what, boolean outcome) {
         synchronized (this) {
             if (closed) {
-                throw new IllegalStateException("the journal " + file + " is closed; the outcome of '"
-                        + outcome.login() + "' is not recorded");
+                throw new IllegalStateException("the journal " + file + " is closed; " + what + " is not recorded");
             }
             if (failure != null) {
                 throw new UncheckedIOException("the journal " + file + " could not be written earlier ("
-                        + failure.getMessage() + "); the outcome of '" + outcome.login() + "' is not recorded",
-                        failure);
+                        + failure.getMessage() + "); " + what + " is not recorded", failure);
             }
             try {
                 write(line);
                 channel.force(false);
-                recorded++;
+                if (outcome) {
+                    recorded++;
+                }
             } catch (IOException e) {
                 failure = e;
                 throw new UncheckedIOException("writing the journal " + file + " failed (" + e.getMessage()
-                        + "); the outcome of '" + outcome.login() + "' is not recorded", e);
+                        + "); " + what + " is not recorded", e);
             }
         }
     }

@@ -113,7 +113,8 @@ class DeletionJournalTest {
         List<String> keys = new ArrayList<>();
         outcome.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("type", "at", "login", "outcome", "reason", "userId", "status",
-                "deactivatedByThisRun", "step", "httpStatus", "errorCode", "attempts", "message");
+                "deactivatedByThisRun", "step", "httpStatus", "errorCode", "attempts", "message", "byInterruptedRun",
+                "changeMayHaveBeenMade");
         assertThat(outcome.get("type").asText()).isEqualTo("outcome");
         assertThat(outcome.get("at").asText()).isEqualTo("2026-11-27T10:00:00Z");
         assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");

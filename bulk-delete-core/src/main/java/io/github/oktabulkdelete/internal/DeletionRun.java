@@ -42,8 +42,13 @@ public final class DeletionRun {
     private final Object sinkLock = new Object();
 
     public DeletionRun(DeleterSettings settings, Cancellation cancellation) {
+        this(settings, cancellation, RunJournal.NONE);
+    }
+
+    /** A run that writes each change's intent ahead and looks the logins of {@code journal.hints()} up by id. */
+    public DeletionRun(DeleterSettings settings, Cancellation cancellation, RunJournal journal) {
         this.settings = settings;
-        this.run = new RunState(settings, cancellation);
+        this.run = new RunState(settings, cancellation, journal);
     }
 
     public BulkDeleteSummary execute(Iterable<String> logins, Sink sink) {
