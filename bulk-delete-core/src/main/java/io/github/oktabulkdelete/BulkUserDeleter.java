@@ -209,6 +209,19 @@ public final class BulkUserDeleter {
     }
 
     /**
+     * As {@link #deleteAll(Iterable, DeletionJournal)}, stopping early on a cancellation or at its deadline.
+     *
+     * @param logins the logins; {@code null} elements become {@link SkipReason#INVALID_LOGIN} skips
+     * @param journal records each intent and each outcome
+     * @param cancellation stops the batch from another thread or at a deadline
+     * @return the totals
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public BulkDeleteSummary deleteAll(Iterable<String> logins, DeletionJournal journal, Cancellation cancellation) {
+        return deleteAll(logins, journal, outcome -> { }, cancellation);
+    }
+
+    /**
      * As {@link #deleteAll(Iterable, DeletionJournal)}, also handing each outcome, once the journal recorded it, to
      * a consumer (a report, a progress line), and stopping early on a cancellation or its deadline. The consumer
      * gets every outcome, even one the journal failed to record; if either throws, the batch stops.

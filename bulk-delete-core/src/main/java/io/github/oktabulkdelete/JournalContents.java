@@ -4,16 +4,11 @@ import io.github.oktabulkdelete.internal.JournalReader;
 import io.github.oktabulkdelete.internal.LoginScreen;
 import io.github.oktabulkdelete.internal.ResumeHint;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractSet;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -58,7 +53,7 @@ import java.util.Set;
  * JournalContents done = DeletionJournal.read(journalFile);
  * done.tornTail().ifPresent(System.err::println);
  * try (DeletionJournal journal = DeletionJournal.open(journalFile, JournalHeader.of(orgUrl, options, version))) {
- *     deleter.deleteAll(done.remaining(LoginSource.of(csv)), journal);
+ *     deleter.resume(done, LoginSource.of(csv), journal); // skips the finished, looks the ones in doubt up by id
  * }
  * JournalContents all = DeletionJournal.read(journalFile); // both runs: one outcome per login
  * }</pre>
