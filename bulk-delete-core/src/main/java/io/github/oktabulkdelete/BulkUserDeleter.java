@@ -6,6 +6,8 @@ import io.github.oktabulkdelete.internal.DeletionRun;
 import io.github.oktabulkdelete.internal.LoginScreen;
 import io.github.oktabulkdelete.internal.OktaGateway;
 import io.github.oktabulkdelete.internal.AdaptivePacer;
+import io.github.oktabulkdelete.internal.ResumeHint;
+import io.github.oktabulkdelete.internal.RunJournal;
 import io.github.oktabulkdelete.internal.SdkOktaGateway;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -243,6 +246,114 @@ public final class BulkUserDeleter {
      */
     public OktaUserSelection selectGroupMembers(String groupNameOrId) {
         return OktaUserSelection.group(settings, groupNameOrId);
+    }
+
+    /**
+     * As {@link #deleteAll(Iterable, Consumer)} with a journal as the consumer, and the journal's write-ahead
+     * intents: before each user's first change the journal records a {@link ChangeIntent}, forced to disk, and only
+     * then does the change go; after it, the outcome. If the journal cannot write either, the batch stops
+     * ({@link BatchStop.Cause#CONSUMER_FAILED}) and no user is changed after that. A journal so written tells a
+     * resumed run ({@link #resume(JournalContents, Iterable, DeletionJournal)}) the truth after a crash at any
+     * instant.
+     *
+     * @param logins the logins; {@code null} elements become {@link SkipReason#INVALID_LOGIN} skips
+     * @param journal records each intent and each outcome
+     * @return the totals
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public BulkDeleteSummary deleteAll(Iterable<String> logins, DeletionJournal journal) {
+        return deleteAll(logins, journal, outcome -> { }, Cancellation.create());
+    }
+
+    /**
+     * As {@link #deleteAll(Iterable, DeletionJournal)}, stopping early on a cancellation or at its deadline.
+     *
+     * @param logins the logins; {@code null} elements become {@link SkipReason#INVALID_LOGIN} skips
+     * @param journal records each intent and each outcome
+     * @param cancellation stops the batch from another thread or at a deadline
+     * @return the totals
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public BulkDeleteSummary deleteAll(Iterable<String> logins, DeletionJournal journal, Cancellation cancellation) {
+        return deleteAll(logins, journal, outcome -> { }, cancellation);
+    }
+
+    /**
+     * As {@link #deleteAll(Iterable, DeletionJournal)}, also handing each outcome, once the journal recorded it, to
+     * a consumer (a report, a progress line), and stopping early on a cancellation or its deadline. The consumer
+     * gets every outcome, even one the journal failed to record; if either throws, the batch stops.
+     *
+     * @param logins the logins; {@code null} elements become {@link SkipReason#INVALID_LOGIN} skips
+     * @param journal records each intent and each outcome
+     * @param consumer receives every outcome after the journal, one call at a time
+     * @param cancellation stops the batch from another thread or at a deadline
+     * @return the totals
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public BulkDeleteSummary deleteAll(Iterable<String> logins, DeletionJournal journal,
+            Consumer<? super DeletionOutcome> consumer, Cancellation cancellation) {
+        return journaled(logins, journal, consumer, cancellation, Map.of());
+    }
+
+    /**
+     * Resumes the run a journal recorded, with the same logins: skips every login with a final outcome
+     * ({@link JournalContents#remaining(Iterable)}), and looks each login in doubt
+     * ({@link JournalContents#isInDoubt(String)}: an intent with no final outcome, or a {@code Failed} whose change
+     * may have been made) up by the id recorded, not by login. Okta's 404 then makes it
+     * {@link DeletionOutcome.Deleted} with {@link DeletionOutcome.Deleted#byInterruptedRun()} (the interrupted run
+     * deleted it); a user still there is checked (its login must still match, it must not be protected) and
+     * deactivated and deleted as usual. Every other login is done as by {@link #deleteAll(Iterable, DeletionJournal)}.
+     *
+     * <pre>{@code
+     * JournalContents done = DeletionJournal.read(journalFile);
+     * try (DeletionJournal journal = DeletionJournal.open(journalFile, header)) {
+     *     deleter.resume(done, LoginSource.of(csv), journal);
+     * }
+     * }</pre>
+     *
+     * @param done the journal as read before it was opened again for this run
+     * @param logins the logins of the run to resume (all of them)
+     * @param journal records each intent and each outcome of this run (normally the same file as {@code done})
+     * @return the totals of this run
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public BulkDeleteSummary resume(JournalContents done, Iterable<String> logins, DeletionJournal journal) {
+        return resume(done, logins, journal, outcome -> { }, Cancellation.create());
+    }
+
+    /**
+     * As {@link #resume(JournalContents, Iterable, DeletionJournal)}, with a consumer and a cancellation as in
+     * {@link #deleteAll(Iterable, DeletionJournal, Consumer, Cancellation)}.
+     *
+     * @param done the journal as read before it was opened again for this run
+     * @param logins the logins of the run to resume (all of them)
+     * @param journal records each intent and each outcome of this run
+     * @param consumer receives every outcome after the journal, one call at a time
+     * @param cancellation stops the batch from another thread or at a deadline
+     * @return the totals of this run
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public BulkDeleteSummary resume(JournalContents done, Iterable<String> logins, DeletionJournal journal,
+            Consumer<? super DeletionOutcome> consumer, Cancellation cancellation) {
+        Objects.requireNonNull(done, "done");
+        Objects.requireNonNull(logins, "logins");
+        return journaled(done.remaining(logins), journal, consumer, cancellation, done.resumeHints());
+    }
+
+    private BulkDeleteSummary journaled(Iterable<String> logins, DeletionJournal journal,
+            Consumer<? super DeletionOutcome> consumer, Cancellation cancellation, Map<String, ResumeHint> hints) {
+        Objects.requireNonNull(logins, "logins");
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(cancellation, "cancellation");
+        return new DeletionRun(settings, cancellation, new RunJournal(journal::recordIntent, hints))
+                .execute(logins, (index, outcome) -> {
+                    try {
+                        journal.record(outcome);
+                    } finally {
+                        consumer.accept(outcome); // a report still gets the outcome the journal could not record
+                    }
+                });
     }
 
     /** @return how many logins are worked on at once, after the cap by the connection pool */

@@ -16,41 +16,52 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * An append-only journal of a bulk deletion, one JSON line per finished login, forced to disk before the next login
- * of its worker starts, so that a crash or a {@code kill -9} loses at most the logins in flight, never a finished
- * one; and, read back with {@link #read(Path)}, what a resumed run needs to skip every finished login.
+ * An append-only, write-ahead journal of a bulk deletion: before each user's first change, an intent record (who is
+ * about to be changed, by id); after each login, its outcome record; each forced to disk before the run goes on, so
+ * that after a crash or a {@code kill -9} at any instant, a resumed run knows every user that may have been changed
+ * and tells the truth about it. Read back with {@link #read(Path)}.
  *
- * <p><b>Use.</b> Hand it to the streaming form of {@link BulkUserDeleter}, whose outcome consumer it is:
- * {@code deleter.deleteAll(logins, journal)}. The deleter calls the consumer on the worker that finished the login,
- * before that worker starts its next login, one call at a time. If a record cannot be written (a full disk, a
- * revoked permission), {@link #record(DeletionOutcome)} throws {@link UncheckedIOException}, and the deleter stops
- * the batch ({@link BatchStop.Cause#CONSUMER_FAILED}): logins in flight finish, the rest are not attempted, so that
- * nothing is deleted without a record. That is why the journal is a {@code Consumer} and not a
- * {@link DeletionListener}: a listener that throws is ignored by design, and a journal that silently stopped
- * recording would defeat its purpose.
+ * <p><b>Use.</b> Hand it to the deleter: {@code deleter.deleteAll(logins, journal)} (or with a report consumer and a
+ * cancellation, {@link BulkUserDeleter#deleteAll(Iterable, DeletionJournal, Consumer, Cancellation)}), and resume
+ * with {@link BulkUserDeleter#resume(JournalContents, Iterable, DeletionJournal)}. The deleter calls
+ * {@link #recordIntent(ChangeIntent)} on the worker, after the user was looked up and screened and before its
+ * deactivate or DELETE, and {@link #record(DeletionOutcome)} when the login is finished, before that worker starts
+ * its next login, one call at a time. If a record cannot be written (a full disk, a revoked permission), the method
+ * throws {@link UncheckedIOException} and the deleter stops the batch ({@link BatchStop.Cause#CONSUMER_FAILED}): no
+ * user is changed after that, not even by a login in flight, and a user whose intent could not be written is not
+ * changed at all. That is why the journal is not a {@link DeletionListener}: a listener that throws is ignored by
+ * design, and a journal that silently stopped recording would defeat its purpose. (Passed as a plain
+ * {@code Consumer}, for instance {@code deleteAll(logins, (Consumer<DeletionOutcome>) journal)}, it records outcomes
+ * only, no intents.)
  *
- * <p><b>File.</b> UTF-8 JSON Lines, each line ending with LF. {@link #open(Path, JournalHeader)} creates the file or
+ * <p><b>File.</b> * <p><b>File.</b> UTF-8 JSON Lines, each line ending with LF. {@link #open(Path, JournalHeader)} creates the file or
  * appends to it; either way it first writes a run record, which starts the run's section:
  * <pre>{@code
  * {"type":"run","journal":1,"startedAt":"2026-11-27T10:00:00Z","orgUrl":"https://corp.okta.com","toolVersion":"0.1.0","options":{"dryRun":"false"}}
  * }</pre>
- * then one outcome record per login, every key always present, {@code null} where it does not apply:
+ * then, for each user about to be changed, an intent record, and one outcome record per login, every key always
+ * present, {@code null} where it does not apply:
  * <pre>{@code
- * {"type":"outcome","at":"2026-11-27T10:00:01.503Z","login":"jsmith@corp.com","outcome":"DELETED","reason":null,"userId":"00u1a2b3c4d5e6f7g8h9","status":"ACTIVE","deactivatedByThisRun":true,"step":null,"httpStatus":null,"errorCode":null,"attempts":3,"message":null}
+ * {"type":"intent","at":"2026-11-27T10:00:01.201Z","login":"jsmith@corp.com","userId":"00u1a2b3c4d5e6f7g8h9","status":"ACTIVE"}
+ * {"type":"outcome","at":"2026-11-27T10:00:01.503Z","login":"jsmith@corp.com","outcome":"DELETED","reason":null,"userId":"00u1a2b3c4d5e6f7g8h9","status":"ACTIVE","deactivatedByThisRun":true,"step":null,"httpStatus":null,"errorCode":null,"attempts":3,"message":null,"byInterruptedRun":false,"changeMayHaveBeenMade":false}
  * }</pre>
  * {@code outcome} is an {@link OutcomeKind}; {@code reason} a {@link SkipReason} (skips only); {@code status} the
  * {@link UserState} the run found ({@code Deleted.previousStatus}, {@code Skipped.status}); {@code step},
  * {@code httpStatus} and {@code errorCode} describe a failure; {@code attempts} counts the HTTP requests of
  * {@code Deleted}, {@code NotFound} and {@code Failed}; {@code message} is {@code Skipped.detail},
- * {@code Failed.message} or {@code NotAttempted.reason}. A journal never holds a credential: it is never given one,
+ * {@code Failed.message} or {@code NotAttempted.reason}; {@code byInterruptedRun} and {@code changeMayHaveBeenMade}
+ * are {@link DeletionOutcome.Deleted#byInterruptedRun()} and {@link DeletionOutcome.Failed#changeMayHaveBeenMade()}
+ * (absent in journals written before them: read as {@code false}). A journal never holds a credential: it is never given one,
  * messages from Okta are redacted before they reach an outcome, and {@link JournalHeader} drops them from the org
  * URL and the options. If the file does not end with a whole line (the last record of a crashed run), the new run
  * record starts on a line of its own, and reading tolerates the incomplete line.
  *
  * <p><b>Durability and cost.</b> Each record is written with one {@code write} and forced with
- * {@link FileChannel#force(boolean) force(false)} before {@code record} returns: one disk flush per login, which
+ * {@link FileChannel#force(boolean) force(false)} before {@code record} or {@code recordIntent} returns: two disk
+ * flushes per deleted user (one per login otherwise), which
  * at Okta's rates (a few logins a second) costs nothing noticeable. The file is locked while open, so that two runs
  * cannot write one journal.
  *
@@ -59,13 +70,12 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * Path journalFile = Path.of("offboarding.journal.jsonl");
- * Iterable<String> logins = LoginSource.of(Path.of("users.csv"));
- * if (resume && Files.exists(journalFile)) {
- *     logins = DeletionJournal.read(journalFile).remaining(logins);
- * }
+ * LoginSource logins = LoginSource.of(Path.of("users.csv"));
+ * JournalContents done = resume ? DeletionJournal.read(journalFile) : null; // read before opening it again
  * try (DeletionJournal journal = DeletionJournal.open(journalFile,
  *         JournalHeader.of(client.getBasePath(), Map.of("dryRun", "false"), "0.1.0"))) {
- *     BulkDeleteSummary summary = deleter.deleteAll(logins, journal);
+ *     BulkDeleteSummary summary = done == null ? deleter.deleteAll(logins, journal)
+ *             : deleter.resume(done, logins, journal);
  * }
  * for (DeletionOutcome outcome : DeletionJournal.read(journalFile).outcomes()) { ... } // every run's logins
  * }</pre>
@@ -114,12 +124,18 @@ public final class DeletionJournal implements Consumer<DeletionOutcome>, Closeab
      * @throws NullPointerException if an argument is {@code null}
      */
     public static DeletionJournal open(Path file, JournalHeader header, Clock clock) throws IOException {
+        return open(file, header, clock, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, JournalHeader, Clock)}, writing through a wrapper of the channel (tests: a full disk). */
+    static DeletionJournal open(Path file, JournalHeader header, Clock clock, UnaryOperator<FileChannel> channels)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(clock, "clock");
         boolean created = !Files.exists(file);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = channels.apply(FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE));
         try {
             FileLock lock = lock(file, channel);
             long size = channel.size();
@@ -176,25 +192,43 @@ public final class DeletionJournal implements Consumer<DeletionOutcome>, Closeab
      */
     public void record(DeletionOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
-        byte[] line = JournalCodec.outcome(outcome, clock.instant());
+        append(JournalCodec.outcome(outcome, clock.instant()), "the outcome of '" + outcome.login() + "'", true);
+    }
+
+    /**
+     * Records the intent to change one user, ahead of the change: one line, written and forced to disk before this
+     * returns. The deleter calls it, when given this journal, after a user was looked up and screened and before its
+     * deactivate or DELETE; if it throws, that user is not changed and the batch stops.
+     *
+     * @param intent the intent
+     * @throws UncheckedIOException if writing fails, or failed before (the journal then refuses every record)
+     * @throws IllegalStateException if the journal is closed
+     * @throws NullPointerException if {@code intent} is {@code null}
+     */
+    public void recordIntent(ChangeIntent intent) {
+        Objects.requireNonNull(intent, "intent");
+        append(JournalCodec.intent(intent, clock.instant()), "the intent to change '" + intent.login() + "'", false);
+    }
+
+    private void append(byte[] line, String what, boolean outcome) {
         synchronized (this) {
             if (closed) {
-                throw new IllegalStateException("the journal " + file + " is closed; the outcome of '"
-                        + outcome.login() + "' is not recorded");
+                throw new IllegalStateException("the journal " + file + " is closed; " + what + " is not recorded");
             }
             if (failure != null) {
                 throw new UncheckedIOException("the journal " + file + " could not be written earlier ("
-                        + failure.getMessage() + "); the outcome of '" + outcome.login() + "' is not recorded",
-                        failure);
+                        + failure.getMessage() + "); " + what + " is not recorded", failure);
             }
             try {
                 write(line);
                 channel.force(false);
-                recorded++;
+                if (outcome) {
+                    recorded++;
+                }
             } catch (IOException e) {
                 failure = e;
                 throw new UncheckedIOException("writing the journal " + file + " failed (" + e.getMessage()
-                        + "); the outcome of '" + outcome.login() + "' is not recorded", e);
+                        + "); " + what + " is not recorded", e);
             }
         }
     }

@@ -39,11 +39,15 @@ public sealed interface DeletionOutcome {
      * @param login the input login
      * @param userId the Okta id of the deleted user
      * @param previousStatus the status the user had when this run looked it up
-     * @param deactivatedByThisRun whether this run deactivated the user before deleting it
+     * @param deactivatedByThisRun whether this run (or, with {@code byInterruptedRun}, the interrupted run)
+     *     deactivated the user before deleting it
      * @param attempts the HTTP requests made for this login, retries included
+     * @param byInterruptedRun whether an earlier run deleted the user: it recorded its intent to change the user in
+     *     the journal and was interrupted (or could not tell the outcome), and this resumed run found the user gone
+     *     when it looked it up by id (see {@link BulkUserDeleter#resume}); {@code false} when this run deleted it
      */
-    record Deleted(String login, String userId, UserState previousStatus, boolean deactivatedByThisRun, int attempts)
-            implements DeletionOutcome {
+    record Deleted(String login, String userId, UserState previousStatus, boolean deactivatedByThisRun, int attempts,
+            boolean byInterruptedRun) implements DeletionOutcome {
         /**
          * Checks the components.
          *
@@ -58,6 +62,21 @@ public sealed interface DeletionOutcome {
             Objects.requireNonNull(login, "login");
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(previousStatus, "previousStatus");
+        }
+
+        /**
+         * A user deleted by this run.
+         *
+         * @param login the input login
+         * @param userId the Okta id of the deleted user
+         * @param previousStatus the status the user had when this run looked it up
+         * @param deactivatedByThisRun whether this run deactivated the user before deleting it
+         * @param attempts the HTTP requests made for this login, retries included
+         * @throws NullPointerException if a component is {@code null}
+         */
+        public Deleted(String login, String userId, UserState previousStatus, boolean deactivatedByThisRun,
+                int attempts) {
+            this(login, userId, previousStatus, deactivatedByThisRun, attempts, false);
         }
 
         @Override
@@ -124,7 +143,13 @@ public sealed interface DeletionOutcome {
     }
 
     /**
-     * A step failed for good: a status that is never retried, or retries ran out.
+     * A step failed for good: a status that is never retried, retries ran out, or the batch stopped in the middle.
+     *
+     * <p>When a deactivate or a DELETE got no definitive answer (a 5xx, a transport failure, a timeout, or a stop
+     * while waiting to retry it), the run asks Okta again with a GET by id before it reports anything. Only if even
+     * that fails is the outcome a {@code Failed} with {@link #changeMayHaveBeenMade()}: Okta may have made the change
+     * (the user may be deactivated, or gone), and a resumed run looks the user up again by id. Every other
+     * {@code Failed} is certain that the user was not deleted.
      *
      * @param login the input login
      * @param step the step that failed
@@ -133,9 +158,12 @@ public sealed interface DeletionOutcome {
      * @param message Okta's {@code errorSummary} or a description of the transport failure, never {@code null}
      * @param attempts the HTTP requests made for this login, retries included
      * @param userId the Okta id of the user when the lookup had found it, else {@code null}
+     * @param changeMayHaveBeenMade whether Okta may have made the change of {@code step} although this outcome
+     *     could not confirm it: the user may be deactivated or deleted; {@code false} when the user is certainly
+     *     not deleted
      */
     record Failed(String login, Step step, int httpStatus, String errorCode, String message, int attempts,
-            String userId) implements DeletionOutcome {
+            String userId, boolean changeMayHaveBeenMade) implements DeletionOutcome {
         /**
          * Checks the components.
          *
@@ -152,6 +180,23 @@ public sealed interface DeletionOutcome {
             Objects.requireNonNull(login, "login");
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(message, "message");
+        }
+
+        /**
+         * A failure that certainly did not delete the user ({@code changeMayHaveBeenMade} {@code false}).
+         *
+         * @param login the input login
+         * @param step the step that failed
+         * @param httpStatus the HTTP status of the last attempt, {@code 0} for a transport failure
+         * @param errorCode Okta's {@code errorCode}, or {@code null} when there was none
+         * @param message a description of the failure, never {@code null}
+         * @param attempts the HTTP requests made for this login, retries included
+         * @param userId the Okta id of the user when the lookup had found it, else {@code null}
+         * @throws NullPointerException if {@code login}, {@code step} or {@code message} is {@code null}
+         */
+        public Failed(String login, Step step, int httpStatus, String errorCode, String message, int attempts,
+                String userId) {
+            this(login, step, httpStatus, errorCode, message, attempts, userId, false);
         }
 
         @Override

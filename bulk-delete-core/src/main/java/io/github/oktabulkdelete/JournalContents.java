@@ -1,18 +1,14 @@
 package io.github.oktabulkdelete;
 
-import io.github.oktabulkdelete.internal.JournalCodec;
+import io.github.oktabulkdelete.internal.JournalReader;
 import io.github.oktabulkdelete.internal.LoginScreen;
+import io.github.oktabulkdelete.internal.ResumeHint;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractSet;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -43,6 +39,13 @@ import java.util.Set;
  * does the others again; that is safe, because every login is looked up again before anything is changed. To
  * reconsider a skipped login (say, one no longer protected), run without resuming.
  *
+ * <p><b>Logins in doubt</b> ({@link #isInDoubt(String)}): a login whose {@link ChangeIntent} was recorded but no
+ * final outcome after it (the run died, or stopped, around its change), or whose outcome is a
+ * {@link DeletionOutcome.Failed} with {@link DeletionOutcome.Failed#changeMayHaveBeenMade()}. The user may be
+ * deactivated or gone. {@link BulkUserDeleter#resume(JournalContents, Iterable, DeletionJournal)} looks such a user
+ * up by id: Okta's 404 makes it {@link DeletionOutcome.Deleted} with
+ * {@link DeletionOutcome.Deleted#byInterruptedRun()}, never {@code NotFound}.
+ *
  * <p><b>Memory.</b> The outcome of every distinct login is held: about 250 bytes per login (a journal of a million
  * logins reads in about 250 MB of heap). Repeated messages are held once. Immutable and thread-safe.
  *
@@ -50,7 +53,7 @@ import java.util.Set;
  * JournalContents done = DeletionJournal.read(journalFile);
  * done.tornTail().ifPresent(System.err::println);
  * try (DeletionJournal journal = DeletionJournal.open(journalFile, JournalHeader.of(orgUrl, options, version))) {
- *     deleter.deleteAll(done.remaining(LoginSource.of(csv)), journal);
+ *     deleter.resume(done, LoginSource.of(csv), journal); // skips the finished, looks the ones in doubt up by id
  * }
  * JournalContents all = DeletionJournal.read(journalFile); // both runs: one outcome per login
  * }</pre>
@@ -60,6 +63,7 @@ public final class JournalContents {
     private final Path file;
     private final List<JournalHeader> runs;
     private final Map<String, DeletionOutcome> byLogin;
+    private final Map<String, ChangeIntent> intents;
     private final List<DeletionOutcome> outcomes;
     private final long records;
     private final List<String> tornRecords;
@@ -68,15 +72,15 @@ public final class JournalContents {
     private final OutcomeCounts counts;
     private final Set<String> finishedLogins = new FinishedLogins();
 
-    private JournalContents(Path file, List<JournalHeader> runs, Map<String, DeletionOutcome> byLogin, long records,
-            List<String> tornRecords, String tornTail) {
-        this.file = file;
-        this.runs = List.copyOf(runs);
-        this.byLogin = byLogin;
+    private JournalContents(JournalReader.Read read) {
+        this.file = read.file();
+        this.runs = List.copyOf(read.runs());
+        this.byLogin = read.byLogin();
         this.outcomes = List.copyOf(byLogin.values());
-        this.records = records;
-        this.tornRecords = List.copyOf(tornRecords);
-        this.tornTail = tornTail;
+        this.intents = read.intents();
+        this.records = read.records();
+        this.tornRecords = List.copyOf(read.tornRecords());
+        this.tornTail = read.tornTail();
         Map<OutcomeKind, Long> kinds = new EnumMap<>(OutcomeKind.class);
         Map<SkipReason, Long> reasons = new EnumMap<>(SkipReason.class);
         long finals = 0;
@@ -103,9 +107,12 @@ public final class JournalContents {
      */
     public static boolean isFinal(DeletionOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
-        return outcome instanceof DeletionOutcome.Deleted || outcome instanceof DeletionOutcome.NotFound
-                || outcome instanceof DeletionOutcome.Skipped s && s.reason() != SkipReason.DRY_RUN
-                && s.reason() != SkipReason.DUPLICATE;
+        return JournalReader.isFinal(outcome);
+    }
+
+    /** Reads a journal; see {@link DeletionJournal#read(Path)}. */
+    static JournalContents read(Path file) throws IOException {
+        return new JournalContents(JournalReader.read(file));
     }
 
     /**
@@ -159,6 +166,66 @@ public final class JournalContents {
         Objects.requireNonNull(login, "login");
         DeletionOutcome outcome = byLogin.get(LoginScreen.key(login));
         return outcome != null && isFinal(outcome);
+    }
+
+    /**
+     * The intent an interrupted run recorded for a login without a final outcome: that run was about to change the
+     * user (or did) when it stopped, crashed or could not tell what Okta did.
+     *
+     * @param login a login, compared as a batch compares logins
+     * @return its latest intent, or empty when the login has a final outcome or no intent
+     * @throws NullPointerException if {@code login} is {@code null}
+     */
+    public Optional<ChangeIntent> intent(String login) {
+        Objects.requireNonNull(login, "login");
+        return Optional.ofNullable(intents.get(LoginScreen.key(login)));
+    }
+
+    /**
+     * The intents of every login without a final outcome, in the order they were first recorded: the users a
+     * resumed run ({@link BulkUserDeleter#resume(JournalContents, Iterable, DeletionJournal)}) looks up by id.
+     *
+     * @return the intents, unmodifiable
+     */
+    public List<ChangeIntent> pendingIntents() {
+        return List.copyOf(intents.values());
+    }
+
+    /**
+     * Whether a resumed run must look this login up by id rather than by login: it has an intent and no final
+     * outcome, or its outcome is a {@link DeletionOutcome.Failed} whose change may have been made.
+     *
+     * @param login a login, compared as a batch compares logins
+     * @return {@code true} when the user may have been changed by a run that could not record the result
+     * @throws NullPointerException if {@code login} is {@code null}
+     */
+    public boolean isInDoubt(String login) {
+        Objects.requireNonNull(login, "login");
+        return resumeHint(LoginScreen.key(login)) != null;
+    }
+
+    /** The logins a resumed run looks up by id, by login key. */
+    Map<String, ResumeHint> resumeHints() {
+        Map<String, ResumeHint> hints = new HashMap<>();
+        for (String key : intents.keySet()) {
+            hints.put(key, resumeHint(key));
+        }
+        byLogin.forEach((key, outcome) -> {
+            if (outcome instanceof DeletionOutcome.Failed f && f.changeMayHaveBeenMade()) {
+                hints.putIfAbsent(key, resumeHint(key));
+            }
+        });
+        hints.values().removeIf(Objects::isNull);
+        return hints;
+    }
+
+    private ResumeHint resumeHint(String key) {
+        ChangeIntent intent = intents.get(key);
+        if (intent != null) {
+            return new ResumeHint(intent.userId(), intent.status());
+        }
+        return byLogin.get(key) instanceof DeletionOutcome.Failed f && f.changeMayHaveBeenMade() && f.userId() != null
+                ? new ResumeHint(f.userId(), UserState.UNKNOWN) : null;
     }
 
     /**
@@ -295,182 +362,6 @@ public final class JournalContents {
                     return login;
                 }
             };
-        }
-    }
-
-    // -------------------------------------------------------------------------------------------------------------
-    // Reading
-
-    /** Reads a journal; see {@link DeletionJournal#read(Path)}. */
-    static JournalContents read(Path file) throws IOException {
-        Reading reading = new Reading(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] chunk = new byte[1 << 16];
-            byte[] line = new byte[1024];
-            int length = 0;
-            int n;
-            while ((n = in.read(chunk)) >= 0) {
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (chunk[i] == '\n') {
-                        int part = i - start;
-                        if (length == 0) {
-                            reading.line(chunk, start, part);
-                        } else {
-                            line = append(line, length, chunk, start, part);
-                            reading.line(line, 0, length + part);
-                            length = 0;
-                        }
-                        start = i + 1;
-                    }
-                }
-                line = append(line, length, chunk, start, n - start);
-                length += n - start;
-            }
-            if (length > 0) {
-                reading.lastLine(line, 0, length);
-            }
-        }
-        return reading.finish();
-    }
-
-    private static byte[] append(byte[] line, int length, byte[] from, int offset, int count) {
-        byte[] target = line;
-        if (length + count > target.length) {
-            target = new byte[Math.max(length + count, target.length * 2)];
-            System.arraycopy(line, 0, target, 0, length);
-        }
-        System.arraycopy(from, offset, target, length, count);
-        return target;
-    }
-
-    /** The state of one read: one line at a time, with one unreadable line held back until it is known to be torn. */
-    private static final class Reading {
-
-        private final Path file;
-        private final String name;
-        private final List<JournalHeader> runs = new ArrayList<>();
-        private final Map<String, DeletionOutcome> byLogin = new LinkedHashMap<>();
-        private final Map<String, String> strings = new HashMap<>();
-        private final List<String> torn = new ArrayList<>();
-        private long lineNumber;
-        private long records;
-        private boolean started;
-        /** Unreadable lines not yet judged: torn if a run record or the end of the file follows them. */
-        private final List<long[]> pending = new ArrayList<>();
-        private String firstPendingProblem;
-
-        Reading(Path file) {
-            this.file = file;
-            this.name = file.toString();
-        }
-
-        /** A line that ends with LF. */
-        void line(byte[] bytes, int offset, int length) throws InvalidJournalException {
-            line(bytes, offset, length, true);
-        }
-
-        /** The last line of a file that does not end with LF: what a crash in the middle of a write leaves. */
-        void lastLine(byte[] bytes, int offset, int length) throws InvalidJournalException {
-            line(bytes, offset, length, false);
-        }
-
-        private void line(byte[] bytes, int offset, int length, boolean terminated) throws InvalidJournalException {
-            lineNumber++;
-            if (isBlank(bytes, offset, length)) {
-                return;
-            }
-            JournalCodec.Parsed parsed;
-            try {
-                parsed = JournalCodec.parse(bytes, offset, length, strings);
-            } catch (JournalCodec.BadRecord bad) {
-                if (!bad.unreadable()) {
-                    throw new InvalidJournalException(name, lineNumber, bad.getMessage(), bad.getCause());
-                }
-                if (pending.isEmpty()) {
-                    firstPendingProblem = bad.getMessage();
-                }
-                pending.add(new long[] {lineNumber, length, terminated ? 1 : 0});
-                return;
-            }
-            if (!pending.isEmpty()) {
-                if (parsed.header() == null) {
-                    throw new InvalidJournalException(name, pending.get(0)[0], firstPendingProblem
-                            + ", in the middle of the journal", null);
-                }
-                for (long[] cut : pending) {
-                    torn.add(name + ", line " + cut[0] + ": " + (runs.isEmpty() ? "a run record" : "the last "
-                            + "record of run " + runs.size()) + " is incomplete (" + cut[1] + " bytes; the run was "
-                            + "cut short, and a later run appended after it). It was ignored: the login it was "
-                            + "recording, if any, counts as not finished.");
-                }
-                pending.clear();
-            }
-            if (!started && parsed.header() == null) {
-                throw new InvalidJournalException(name, lineNumber, "the first record is not a run record, so this is "
-                        + "not a journal written by DeletionJournal (a report, or another file?)", null);
-            }
-            started = true;
-            if (parsed.header() != null) {
-                runs.add(parsed.header());
-            } else if (parsed.outcome() != null) {
-                records++;
-                merge(parsed.outcome());
-            }
-        }
-
-        private void merge(DeletionOutcome outcome) {
-            String key = LoginScreen.key(outcome.login());
-            DeletionOutcome kept = byLogin.get(key);
-            if (kept == null || replaces(outcome, kept)) {
-                byLogin.put(key, outcome);
-            }
-        }
-
-        private static boolean replaces(DeletionOutcome later, DeletionOutcome kept) {
-            if (isDuplicate(later)) {
-                return false;
-            }
-            if (isDuplicate(kept)) {
-                return true;
-            }
-            if (isFinal(kept) && !isFinal(later)) {
-                return false;
-            }
-            return !(kept instanceof DeletionOutcome.Deleted && later instanceof DeletionOutcome.NotFound);
-        }
-
-        private static boolean isDuplicate(DeletionOutcome outcome) {
-            return outcome instanceof DeletionOutcome.Skipped s && s.reason() == SkipReason.DUPLICATE;
-        }
-
-        private static boolean isBlank(byte[] bytes, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
-                byte b = bytes[i];
-                if (b != ' ' && b != '\t' && b != '\r') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        JournalContents finish() throws InvalidJournalException {
-            String tail = null;
-            if (!pending.isEmpty()) {
-                // a crash leaves a line without its LF; whole lines at the end that are not records, or a file of
-                // nothing but such lines, are not a crash's doing
-                boolean lastIsCut = pending.get(pending.size() - 1)[2] == 0;
-                if (!lastIsCut || !started && pending.size() > 1) {
-                    throw new InvalidJournalException(name, pending.get(0)[0], firstPendingProblem, null);
-                }
-            }
-            for (long[] cut : pending) {
-                tail = name + ", line " + cut[0] + ": the last record is incomplete (" + cut[1] + " bytes, cut "
-                        + "short by a crash or a full disk). It was ignored: the login it was recording counts as not "
-                        + "finished, and a resumed run does it again.";
-                torn.add(tail);
-            }
-            return new JournalContents(file, runs, byLogin, records, torn, tail);
         }
     }
 }

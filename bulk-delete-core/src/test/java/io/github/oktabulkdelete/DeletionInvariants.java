@@ -31,7 +31,11 @@ import java.util.stream.Collectors;
  *       {@code Deleted} or {@code NotFound} user is still there;
  *   <li>protected users, the token owner and shortname traps are untouched: still there, same status, and no
  *       deactivate or delete request ever named their id;
- *   <li>nothing reported {@code Failed} was in fact deleted; {@code NotAttempted} only after a stop.
+ *   <li>nothing reported {@code Failed} (but with {@code changeMayHaveBeenMade}), {@code NotFound},
+ *       {@code NotAttempted} or {@code Skipped} was in fact deleted; {@code NotAttempted} only after a stop;
+ *   <li>with a journal ({@link #checkJournal}): every user the run deleted is in the journal as {@code Deleted} or in
+ *       doubt (an intent, or a {@code Failed} whose change may have been made), so that a resume after a crash at any
+ *       instant tells the truth.
  * </ol>
  * Snapshot the untouchable users before the run ({@link #before}); record what "someone else" removed during it.
  */
@@ -96,10 +100,10 @@ final class DeletionInvariants {
         Set<String> deletedInOrg = lower(org.deletedLogins());
         Set<String> expectedDeletedInOrg = lower(logins(outcomes, DeletionOutcome.Deleted.class));
         expectedDeletedInOrg.removeAll(removedBySomeoneElse);
-        // a Failed that says the user may have been deleted (Okta's 204 could not be verified) may be either
+        // a Failed whose change may have been made (a DELETE answered 204 or lost, then no check could tell) may be
+        // either; it must say so in its flag, and only a DELETE's may be gone
         Set<String> mayBeGone = lower(outcomes.stream().filter(o -> o instanceof DeletionOutcome.Failed f
-                && f.message() != null && f.message().contains("may have been deleted"))
-                .map(DeletionOutcome::login).toList());
+                && f.changeMayHaveBeenMade()).map(DeletionOutcome::login).toList());
         Set<String> deletedInOrgNotInDoubt = new java.util.HashSet<>(deletedInOrg);
         deletedInOrgNotInDoubt.removeAll(mayBeGone);
         if (!deletedInOrgNotInDoubt.equals(expectedDeletedInOrg)) {
@@ -130,9 +134,8 @@ final class DeletionInvariants {
 
         // 4. nothing Failed was deleted; NotAttempted only after a stop
         for (DeletionOutcome.Failed failed : result.outcomes(DeletionOutcome.Failed.class)) {
-            // a DELETE answered 204 whose verification failed says so: the user may or may not be gone
-            boolean saysItMayBeGone = failed.message() != null && failed.message().contains("may have been deleted");
-            if (!saysItMayBeGone && deletedInOrg.contains(failed.login().toLowerCase(Locale.ROOT))) {
+            // a Failed that may have made its change says so in its flag: the user may or may not be gone
+            if (!failed.changeMayHaveBeenMade() && deletedInOrg.contains(failed.login().toLowerCase(Locale.ROOT))) {
                 violations.add(failed + ", but the user was deleted");
             }
         }
@@ -140,6 +143,30 @@ final class DeletionInvariants {
             violations.add("NotAttempted outcomes without a stop");
         }
         assertThat(violations).as("invariants violated; outcomes: %s", outcomes).isEmpty();
+    }
+
+    /**
+     * Checks the journal a run wrote (invariant 5): every user deleted in the org but for what someone else removed
+     * is {@code Deleted} there, or in doubt; nothing the journal calls {@code Deleted} is still in the org.
+     */
+    void checkJournal(JournalContents journal, FakeOktaOrg org) {
+        List<String> violations = new ArrayList<>();
+        for (String gone : org.deletedLogins()) {
+            if (removedBySomeoneElse.contains(gone.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            boolean deleted = journal.outcome(gone).filter(o -> o instanceof DeletionOutcome.Deleted).isPresent();
+            if (!deleted && !journal.isInDoubt(gone)) {
+                violations.add(gone + " was deleted, but the journal has " + journal.outcome(gone)
+                        + " and no intent: a resume would not know");
+            }
+        }
+        for (DeletionOutcome outcome : journal.outcomes()) {
+            if (outcome instanceof DeletionOutcome.Deleted && org.user(outcome.login()).isPresent()) {
+                violations.add("the journal says " + outcome + ", but the user is still there");
+            }
+        }
+        assertThat(violations).as("journal invariants violated; journal: %s", journal.outcomes()).isEmpty();
     }
 
     /** The decoded id segment of {@code /api/v1/users/{id}...}. */

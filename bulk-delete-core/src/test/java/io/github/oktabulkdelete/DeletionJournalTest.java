@@ -67,7 +67,10 @@ class DeletionJournalTest {
                         7, "00uf"),
                 new DeletionOutcome.Failed("t@corp.example", Step.LOOKUP, 0, null, "transport failure: timeout", 6,
                         null),
-                new DeletionOutcome.NotAttempted("n@corp.example", "cancelled: Ctrl-C")));
+                new DeletionOutcome.NotAttempted("n@corp.example", "cancelled: Ctrl-C"),
+                new DeletionOutcome.Failed("m@corp.example", Step.DELETE, 503, "E0000009", "may have been made", 4,
+                        "00um", true),
+                new DeletionOutcome.Deleted("i@corp.example", "00ui", UserState.SUSPENDED, true, 1, true)));
         for (SkipReason reason : SkipReason.values()) {
             all.add(new DeletionOutcome.Skipped(reason.name().toLowerCase() + "@corp.example", reason,
                     reason == SkipReason.DUPLICATE ? null : "00u" + reason.ordinal(),
@@ -113,7 +116,8 @@ class DeletionJournalTest {
         List<String> keys = new ArrayList<>();
         outcome.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("type", "at", "login", "outcome", "reason", "userId", "status",
-                "deactivatedByThisRun", "step", "httpStatus", "errorCode", "attempts", "message");
+                "deactivatedByThisRun", "step", "httpStatus", "errorCode", "attempts", "message", "byInterruptedRun",
+                "changeMayHaveBeenMade");
         assertThat(outcome.get("type").asText()).isEqualTo("outcome");
         assertThat(outcome.get("at").asText()).isEqualTo("2026-11-27T10:00:00Z");
         assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
@@ -406,6 +410,60 @@ class DeletionJournalTest {
         assertThatThrownBy(() -> contents.remaining(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> contents.finishedLogins().add("x")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> contents.outcomes().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void anIntentWithoutAFinalOutcomeIsPendingAndAFinalOutcomeSettlesIt() throws IOException {
+        Path file = dir.resolve("intents.journal.jsonl");
+        try (DeletionJournal journal = DeletionJournal.open(file, header("1"), clock)) {
+            journal.recordIntent(new ChangeIntent("a@corp.example", "00ua", UserState.ACTIVE));
+            journal.recordIntent(new ChangeIntent("b@corp.example", "00ub", UserState.DEPROVISIONED));
+            journal.recordIntent(new ChangeIntent("c@corp.example", "00uc", UserState.SUSPENDED));
+            journal.record(new DeletionOutcome.Deleted("a@corp.example", "00ua", UserState.ACTIVE, true, 4));
+            journal.record(new DeletionOutcome.NotAttempted("c@corp.example", "cancelled"));
+            assertThat(journal.recorded()).as("intents are not outcomes").isEqualTo(2);
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(lines.get(1)).toString()).isEqualTo("{\"type\":\"intent\",\"at\":"
+                + "\"2026-11-27T10:00:00Z\",\"login\":\"a@corp.example\",\"userId\":\"00ua\",\"status\":\"ACTIVE\"}");
+
+        JournalContents contents = DeletionJournal.read(file);
+
+        assertThat(contents.intent("A@corp.example")).isEmpty();
+        assertThat(contents.isInDoubt("a@corp.example")).isFalse();
+        assertThat(contents.intent("b@corp.example")).contains(new ChangeIntent("b@corp.example", "00ub",
+                UserState.DEPROVISIONED));
+        assertThat(contents.pendingIntents()).extracting(ChangeIntent::login)
+                .containsExactly("b@corp.example", "c@corp.example");
+        assertThat(contents.isInDoubt("c@corp.example")).as("a NotAttempted after an intent is no proof").isTrue();
+        assertThat(contents.outcome("b@corp.example")).isEmpty();
+        assertThat(contents.remaining(List.of("a@corp.example", "b@corp.example", "c@corp.example")))
+                .containsExactly("b@corp.example", "c@corp.example");
+    }
+
+    @Test
+    void aFailedWhoseChangeMayHaveBeenMadeIsNotFinalAndIsInDoubt() throws IOException {
+        Path file = journalOf(new DeletionOutcome.Failed("m@corp.example", Step.DELETE, 0, null, "lost", 3, "00um",
+                true), new DeletionOutcome.Failed("n@corp.example", Step.DELETE, 403, "E0000006", "no", 2, "00un"));
+
+        JournalContents contents = DeletionJournal.read(file);
+
+        assertThat(contents.isFinished("m@corp.example")).isFalse();
+        assertThat(contents.isInDoubt("m@corp.example")).isTrue();
+        assertThat(contents.isInDoubt("n@corp.example")).as("certainly not deleted").isFalse();
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheFlagsExistedReadsThemAsFalse() throws IOException {
+        Path file = journalOf();
+        Files.writeString(file, "{\"type\":\"outcome\",\"at\":\"2026-11-27T10:00:00Z\",\"login\":\"f@corp.example\","
+                + "\"outcome\":\"FAILED\",\"reason\":null,\"userId\":\"00uf\",\"status\":null,"
+                + "\"deactivatedByThisRun\":null,\"step\":\"DELETE\",\"httpStatus\":503,\"errorCode\":null,"
+                + "\"attempts\":2,\"message\":\"m\"}\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        assertThat(DeletionJournal.read(file).outcome("f@corp.example")).get()
+                .isInstanceOfSatisfying(DeletionOutcome.Failed.class, f -> assertThat(f.changeMayHaveBeenMade())
+                        .isFalse());
     }
 
     // -------------------------------------------------------------------------------------------------------------

@@ -88,38 +88,32 @@ class EveryOutcomeIsTrueTest {
     }
 
     @Test
-    void aFailedJournalStopsChangesOfLoginsInFlight() throws Exception {
-        List<String> logins = IntStream.range(0, 6).mapToObj(i -> "u" + i + "@corp.example").toList();
-        logins.forEach(l -> org.addUser(l, UserStatus.DEPROVISIONED));
-        // the first login is a skip (dry-run-free: a duplicate) emitted while the workers hold their lookups
-        CountDownLatch consumerFailed = new CountDownLatch(1);
-        AtomicInteger lookupsInFlight = new AtomicInteger();
+    void aFailedJournalStopsChangesOfLoginsInFlight() {
+        List<String> logins = IntStream.range(0, 5).mapToObj(i -> "u" + i + "@corp.example").toList();
+        logins.forEach(l -> org.addUser(l, UserStatus.ACTIVE));
+        // u1 and u2 are in flight, their lookups held by the org, when u0's outcome reaches the failing journal
+        CountDownLatch journalFailed = new CountDownLatch(1);
+        org.failForUser("u1@corp.example", Route.GET_USER, Fault.holdUntil(journalFailed));
+        org.failForUser("u2@corp.example", Route.GET_USER, Fault.holdUntil(journalFailed));
         List<DeletionOutcome> seen = Collections.synchronizedList(new ArrayList<>());
-        List<String> input = new ArrayList<>();
-        input.add("");
-        input.addAll(logins);
-        BulkUserDeleter deleter = deleter().maxConcurrency(3).listener(new DeletionListener() {
-            @Override
-            public void onRateLimitStatus(RateLimitStatus status) {
-                // each lookup answer waits until the journal has failed, so three logins are in flight then
-                if (lookupsInFlight.incrementAndGet() <= 3) {
-                    await(consumerFailed);
-                }
-            }
-        }).build();
 
-        BulkDeleteSummary summary = deleter.deleteAll(input, outcome -> {
+        BulkDeleteSummary summary = deleter().maxConcurrency(3).build().deleteAll(logins, outcome -> {
             seen.add(outcome);
             if (seen.size() == 1) {
-                consumerFailed.countDown();
+                journalFailed.countDown();
                 throw new UncheckedIOException(new IOException("No space left on device"));
             }
         });
 
         assertThat(summary.stop()).map(BatchStop::cause).contains(BatchStop.Cause.CONSUMER_FAILED);
-        assertThat(org.deletedLogins()).isEmpty();
-        assertThat(org.requestCount(Route.DELETE_USER)).isZero();
-        assertThat(seen).hasSize(input.size());
+        assertThat(seen.get(0)).isInstanceOf(DeletionOutcome.Deleted.class).extracting(DeletionOutcome::login)
+                .isEqualTo("u0@corp.example");
+        assertThat(org.deletedLogins()).containsExactly("u0@corp.example");
+        assertThat(org.requestCount(Route.DEACTIVATE_USER)).as("only u0's").isEqualTo(1);
+        assertThat(org.requestCount(Route.DELETE_USER)).as("only u0's").isEqualTo(1);
+        logins.subList(1, 5).forEach(l -> assertThat(org.status(l)).as(l).contains(UserStatus.ACTIVE));
+        assertThat(seen).extracting(DeletionOutcome::login).containsExactlyInAnyOrderElementsOf(logins);
+        assertThat(seen.subList(1, 5)).allMatch(o -> o instanceof DeletionOutcome.NotAttempted);
     }
 
     @Test

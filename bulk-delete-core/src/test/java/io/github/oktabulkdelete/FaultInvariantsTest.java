@@ -294,9 +294,10 @@ class FaultInvariantsTest {
     // ---------------------------------------------------------------------------------------------------------------
     // generated: any mix of users, any fault plan
 
-    enum Kind { NORMAL, UNKNOWN, SHORTNAME_TRAP, PROTECTED, TOKEN_OWNER, DUPLICATE }
+    enum Kind { NORMAL, UNKNOWN, SHORTNAME_TRAP, PROTECTED, TOKEN_OWNER, DUPLICATE, SUPER_ADMIN }
 
-    enum FaultKind { STATUS, AFTER_CHANGE, DROP_CONNECTION, RATE_LIMITED, CONCURRENCY_LIMITED, GARBAGE_HEADERS }
+    enum FaultKind { STATUS, AFTER_CHANGE, DROP_CONNECTION, RATE_LIMITED, CONCURRENCY_LIMITED, GARBAGE_HEADERS,
+        FOLDED_HEADERS, NOT_OKTA_404, FORBIDDEN, REACTIVATE_FIRST }
 
     record Member(Kind kind, UserStatus status) {
     }
@@ -310,7 +311,18 @@ class FaultInvariantsTest {
                 case RATE_LIMITED -> Fault.rateLimited(Duration.ofSeconds(parameter));
                 case CONCURRENCY_LIMITED -> Fault.concurrencyLimited();
                 case GARBAGE_HEADERS -> garbageRateLimitHeaders(FaultScenario.T0.getEpochSecond() + parameter);
+                case FOLDED_HEADERS -> Fault.headers(Map.of("X-Rate-Limit-Limit", List.of("600, 600"),
+                        "X-Rate-Limit-Remaining", List.of("0, 0"), "X-Rate-Limit-Reset", List.of("0, 0")));
+                case NOT_OKTA_404 -> Fault.notOkta404();
+                case FORBIDDEN -> Fault.status(403, "E0000006",
+                        "You do not have permission to perform the requested action");
+                case REACTIVATE_FIRST -> Fault.reactivateFirst();
             };
+        }
+
+        /** Another admin reactivates only users the run is deleting, never an untouchable one. */
+        Route routeFor() {
+            return kind == FaultKind.REACTIVATE_FIRST ? Route.DELETE_USER : route;
         }
     }
 
@@ -319,7 +331,8 @@ class FaultInvariantsTest {
         Arbitrary<Kind> kinds = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.just(Kind.NORMAL)), Tuple.of(1, Arbitraries.just(Kind.UNKNOWN)),
                 Tuple.of(1, Arbitraries.just(Kind.SHORTNAME_TRAP)), Tuple.of(1, Arbitraries.just(Kind.PROTECTED)),
-                Tuple.of(1, Arbitraries.just(Kind.TOKEN_OWNER)), Tuple.of(2, Arbitraries.just(Kind.DUPLICATE)));
+                Tuple.of(1, Arbitraries.just(Kind.TOKEN_OWNER)), Tuple.of(2, Arbitraries.just(Kind.DUPLICATE)),
+                Tuple.of(1, Arbitraries.just(Kind.SUPER_ADMIN)));
         Arbitrary<UserStatus> statuses = Arbitraries.of(UserStatus.ACTIVE, UserStatus.DEPROVISIONED,
                 UserStatus.LOCKED_OUT, UserStatus.PASSWORD_EXPIRED, UserStatus.PROVISIONED, UserStatus.RECOVERY,
                 UserStatus.STAGED, UserStatus.SUSPENDED);
@@ -340,6 +353,44 @@ class FaultInvariantsTest {
                 .list().ofMaxSize(3);
     }
 
+    /**
+     * Every fault of issue 8 at once, each on a few percent of requests, drawn from a seed: 5xx before and after the
+     * change, dropped connections, 429s, garbage and comma-folded ({@code 0, 0}) rate-limit headers, 404s without
+     * Okta's body, 403s, per-user 403s (super admins), reactivations between deactivate and DELETE, and a journal
+     * whose disk fills at a drawn write (or never). The invariants, the journal's included, hold every time.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void everyFaultMixedWithSeededRandomness(long seed) {
+        try (FaultScenario s = FaultScenario.start()) {
+            Random random = new Random(seed);
+            s.mixedPopulation(40);
+            s.superAdmin("boss1@corp.example", UserStatus.ACTIVE).superAdmin("boss2@corp.example",
+                    UserStatus.DEPROVISIONED);
+            Route[] routes = {null, Route.GET_USER, Route.DEACTIVATE_USER, Route.DELETE_USER};
+            int n = 0;
+            for (FaultKind kind : FaultKind.values()) {
+                int parameter = kind == FaultKind.STATUS || kind == FaultKind.AFTER_CHANGE
+                        ? new int[] {500, 502, 503, 504}[random.nextInt(4)] : random.nextInt(3600);
+                PlannedFault fault = new PlannedFault(routes[random.nextInt(routes.length)], 0.03, kind, parameter);
+                s.org.failRandomly(fault.routeFor(), fault.probability(), seed * 100 + n++, fault.fault());
+            }
+            s.afterResponse = status -> {
+                if (random.nextInt(100) < 3 && !s.deletable.isEmpty()) {
+                    String victim = s.deletable.get(random.nextInt(s.deletable.size()));
+                    if (random.nextBoolean()) {
+                        s.someoneElseRemoves(victim);
+                    } else if (s.org.user(victim).isPresent()) {
+                        s.org.setStatus(victim, UserStatus.ACTIVE); // reactivated by another admin
+                    }
+                }
+            };
+            int diskFullFrom = random.nextInt(3) == 0 ? 0 : 2 + random.nextInt(80);
+
+            s.runJournaled(s.deleter().maxConcurrency(1 + random.nextInt(4)).maxAttempts(3), diskFullFrom);
+        }
+    }
+
     @Property(tries = 25, seed = "20261127", shrinking = ShrinkingMode.BOUNDED)
     void theInvariantsHoldForAnyMixOfUsersAndFaults(
             @ForAll("populations") List<Member> population,
@@ -349,12 +400,14 @@ class FaultInvariantsTest {
             @ForAll boolean adaptivePacing,
             @ForAll @IntRange(min = 0, max = 15) int someoneElsePercent,
             @ForAll @IntRange(min = 0, max = 60) int revokeTokenAfterResponses,
+            @ForAll boolean journaled,
+            @ForAll @IntRange(min = 0, max = 40) int diskFullFromWrite,
             @ForAll long seed) {
         try (FaultScenario s = FaultScenario.start()) {
             build(s, population);
             for (int i = 0; i < plan.size(); i++) {
                 PlannedFault f = plan.get(i);
-                s.org.failRandomly(f.route(), f.probability(), seed + i, f.fault());
+                s.org.failRandomly(f.routeFor(), f.probability(), seed + i, f.fault());
             }
             Random someoneElse = new Random(seed);
             AtomicInteger responses = new AtomicInteger();
@@ -372,7 +425,13 @@ class FaultInvariantsTest {
                 }
             };
 
-            s.run(s.deleter().maxConcurrency(concurrency).maxAttempts(maxAttempts).adaptivePacing(adaptivePacing));
+            BulkUserDeleter.Builder deleter = s.deleter().maxConcurrency(concurrency).maxAttempts(maxAttempts)
+                    .adaptivePacing(adaptivePacing);
+            if (journaled) {
+                s.runJournaled(deleter, diskFullFromWrite); // 0 or 1: a disk that does not fill
+            } else {
+                s.run(deleter);
+            }
         }
     }
 
@@ -386,6 +445,7 @@ class FaultInvariantsTest {
                 case SHORTNAME_TRAP -> s.shortnameTrap("trap" + i);
                 case PROTECTED -> s.protectedUser("vip" + i + "@corp.example", m.status());
                 case TOKEN_OWNER -> s.tokenOwnerInInput();
+                case SUPER_ADMIN -> s.superAdmin("boss" + i + "@corp.example", m.status());
                 case DUPLICATE -> {
                     if (given.isEmpty()) {
                         s.unknown("ghost" + i + "@corp.example");

@@ -3,8 +3,13 @@ package io.github.oktabulkdelete;
 import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.model.UserStatus;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
+import io.github.oktabulkdelete.testing.Fault;
 import io.github.oktabulkdelete.testing.MutableClock;
 import io.github.oktabulkdelete.testing.Route;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,6 +109,16 @@ final class FaultScenario implements AutoCloseable {
         return this;
     }
 
+    /** A user Okta refuses to change for this token (a super admin: 403 {@code E0000006}), in the input. */
+    FaultScenario superAdmin(String login, UserStatus status) {
+        org.addUser(login, status);
+        Fault forbidden = Fault.status(403, "E0000006", "You do not have permission to perform the requested action");
+        org.failForUser(login, Route.DEACTIVATE_USER, forbidden);
+        org.failForUser(login, Route.DELETE_USER, forbidden);
+        input.add(login);
+        return this;
+    }
+
     /** A protected user, in the input. */
     FaultScenario protectedUser(String login, UserStatus status) {
         org.addUser(login, status);
@@ -172,6 +187,49 @@ final class FaultScenario implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs the batch over the input with a {@link DeletionJournal} (its intents too), whose writes fail from the
+     * {@code fullDiskFrom}th on (0: never; the run record is the first), and checks the invariants, the journal's
+     * included.
+     */
+    BulkDeleteResult runJournaled(BulkUserDeleter.Builder deleter, int fullDiskFrom) {
+        invariants = DeletionInvariants.before(org, untouchable);
+        listener = new RecordingListener(events, status -> afterResponse.accept(status));
+        List<DeletionOutcome> emitted = Collections.synchronizedList(new ArrayList<>());
+        BulkDeleteSummary summary;
+        try {
+            journalFile = Files.createTempFile("fault-scenario", ".journal.jsonl");
+            Files.delete(journalFile);
+            try (DeletionJournal journal = DeletionJournal.open(journalFile, JournalHeader.of(org.orgUrl(),
+                    java.util.Map.of(), "test"), clock, channel -> fullDiskFrom >= 2
+                            ? HookedFileChannel.fullDiskFrom(channel, fullDiskFrom) : channel)) {
+                summary = deleter.listener(listener).build().deleteAll(input, journal, emitted::add,
+                        Cancellation.create());
+            }
+            BulkDeleteResult result = new BulkDeleteResult(inInputOrder(emitted), summary);
+            invariants.check(input, result, listener.outcomes, org);
+            invariants.checkJournal(DeletionJournal.read(journalFile), org);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path journalFile;
+
+    /** The outcomes, handed out as the logins finished, in input order (each matched to its input's login). */
+    private List<DeletionOutcome> inInputOrder(List<DeletionOutcome> emitted) {
+        List<DeletionOutcome> left = new ArrayList<>(emitted);
+        List<DeletionOutcome> ordered = new ArrayList<>();
+        for (String raw : input) {
+            String login = io.github.oktabulkdelete.internal.LoginScreen.normalize(raw);
+            DeletionOutcome match = left.stream().filter(o -> o.login().equals(login)).findFirst().orElse(null);
+            left.remove(match);
+            ordered.add(match);
+        }
+        return ordered;
+    }
+
     /** Someone else deletes a user during the run. */
     boolean someoneElseRemoves(String login) {
         boolean removed = org.remove(login);
@@ -189,5 +247,12 @@ final class FaultScenario implements AutoCloseable {
             OktaClients.close(plain);
         }
         org.close();
+        if (journalFile != null) {
+            try {
+                Files.deleteIfExists(journalFile);
+            } catch (IOException ignored) {
+                // a temporary file
+            }
+        }
     }
 }

@@ -84,6 +84,7 @@ class GracePeriodTest {
         assertThat(result.outcomes().get(0)).isInstanceOfSatisfying(DeletionOutcome.Failed.class, f -> {
             assertThat(f.step()).isEqualTo(Step.DELETE);
             assertThat(f.userId()).isEqualTo(id);
+            assertThat(f.changeMayHaveBeenMade()).as("a resume must look it up again").isTrue();
             assertThat(f.message()).contains("grace period of 0s ended", "the change may have been made",
                     "outcome is unknown");
         });

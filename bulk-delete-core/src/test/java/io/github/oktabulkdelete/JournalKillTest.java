@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} at the library level: a child JVM deletes from a fake org in this JVM, journaling each outcome and
- * printing its login once {@link DeletionJournal#record} returned; it is killed after 25 of them. The journal then
- * holds every one of them, at most the logins in flight were deleted without a record, and a resumed run finishes
- * the rest, each login once.
+ * printing its login once the journal recorded it; it is killed after 25 of them. The journal then holds every one of
+ * them, every user deleted without an outcome record has its intent on disk (at most the logins in flight), and a
+ * resumed run finishes the rest, each login once, and reports every user gone as {@code Deleted}, none
+ * {@code NotFound}.
  */
 class JournalKillTest {
 
@@ -44,11 +45,10 @@ class JournalKillTest {
                 .maxConcurrency(CONCURRENCY).build();
         try (DeletionJournal journal = DeletionJournal.open(Path.of(args[2]), JournalHeader.of(args[0], Map.of(),
                 "kill-test"))) {
-            deleter.deleteAll(LoginSource.of(Path.of(args[3])), outcome -> {
-                journal.record(outcome);
-                System.out.println("recorded " + outcome.login());
+            deleter.deleteAll(LoginSource.of(Path.of(args[3])), journal, outcome -> {
+                System.out.println("recorded " + outcome.login()); // the journal recorded it before this
                 System.out.flush();
-            });
+            }, Cancellation.create());
         }
     }
 
@@ -88,20 +88,20 @@ class JournalKillTest {
             assertThat(deletedInOrg.size() - recordedDeleted.size()).as("deleted but not recorded: in flight")
                     .isLessThanOrEqualTo(CONCURRENCY);
             assertThat(deletedInOrg).as("killed mid-run").hasSizeLessThan(USERS);
+            assertThat(deletedInOrg).as("each user deleted is recorded Deleted, or has its intent on disk")
+                    .allMatch(login -> recordedDeleted.contains(login) || killed.isInDoubt(login));
 
             try (DeletionJournal journal = DeletionJournal.open(journalFile, JournalHeader.of(s.org.orgUrl(),
                     Map.of("resume", "true"), "kill-test"))) {
-                BulkDeleteSummary resumed = s.deleter().build().deleteAll(
-                        killed.remaining(LoginSource.of(logins)), journal);
+                BulkDeleteSummary resumed = s.deleter().build().resume(killed, LoginSource.of(logins), journal);
                 assertThat(resumed.isSuccess()).isTrue();
             }
             JournalContents both = DeletionJournal.read(journalFile);
 
             assertThat(both.runs()).hasSize(2);
             assertThat(both.outcomes()).hasSize(USERS).allMatch(JournalContents::isFinal);
-            assertThat(both.outcomes()).filteredOn(o -> o instanceof DeletionOutcome.NotFound)
-                    .as("the in-flight ones, deleted by the killed run, found gone").hasSizeLessThanOrEqualTo(
-                            CONCURRENCY);
+            assertThat(both.outcomes()).as("every user the runs deleted is Deleted, none NotFound")
+                    .allMatch(o -> o instanceof DeletionOutcome.Deleted);
             assertThat(s.org.deletedLogins()).hasSize(USERS);
         }
     }

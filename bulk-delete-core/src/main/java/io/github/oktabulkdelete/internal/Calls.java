@@ -74,6 +74,42 @@ final class Calls {
         }
     }
 
+    /**
+     * One attempt of a GET that settles what a change did, after the batch was cancelled or the thread interrupted:
+     * paced and counted like any call, but its pacing wait ignores the cancellation (and a pending interrupt, which
+     * is restored afterwards), and it is not retried.
+     */
+    <T> T settle(String login, Attempts attempts, Supplier<T> request) {
+        boolean interrupted = Thread.interrupted();
+        Pacer pacer = run.settings().pacer();
+        Pacer.Ticket ticket = null;
+        try {
+            ticket = pacer.acquire(CallRoute.LOOKUP, run.settings().sleeper());
+            attempts.count++;
+            run.countRequest();
+            T value = request.get();
+            pacer.done(ticket, report(run.gateway().takeRateLimitStatus()));
+            return value;
+        } catch (InterruptedException e) {
+            interrupted = true;
+            throw new OktaRequestException(null, 0, null, "interrupted again while waiting to check by id", null,
+                    e);
+        } catch (OktaRequestException e) {
+            RateLimitStatus captured = run.gateway().takeRateLimitStatus();
+            pacer.done(ticket, report(captured != null ? captured : e.rateLimit()));
+            throw e;
+        } catch (RuntimeException | Error unexpected) {
+            if (ticket != null) {
+                pacer.done(ticket, null);
+            }
+            throw unexpected;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private RateLimitStatus report(RateLimitStatus status) {
         if (status != null) {
             run.listener().onRateLimitStatus(status);

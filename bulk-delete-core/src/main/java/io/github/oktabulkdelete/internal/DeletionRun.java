@@ -45,8 +45,13 @@ public final class DeletionRun {
     private BatchStop abandonedStop;
 
     public DeletionRun(DeleterSettings settings, Cancellation cancellation) {
+        this(settings, cancellation, RunJournal.NONE);
+    }
+
+    /** A run that writes each change's intent ahead and looks the logins of {@code journal.hints()} up by id. */
+    public DeletionRun(DeleterSettings settings, Cancellation cancellation, RunJournal journal) {
         this.settings = settings;
-        this.run = new RunState(settings, cancellation, inFlight);
+        this.run = new RunState(settings, cancellation, inFlight, journal);
         this.gracePeriod = cancellation.gracePeriod().orElse(null);
     }
 
@@ -236,11 +241,10 @@ public final class DeletionRun {
                             + " ended: its outcome is unknown, but no deactivate or DELETE of it had been sent; a"
                             + " resumed run looks it up again"));
                 } else {
-                    // TODO(flag): set Failed.changeMayHaveBeenMade() here once the record has it
                     emit(sink, a.index(), new DeletionOutcome.Failed(a.login(), a.changeSent(), 0, null,
                             "still in flight when " + grace + " ended, after its " + a.changeSent() + " request was"
                             + " sent: the change may have been made (the user may have been deactivated or deleted);"
-                            + " its outcome is unknown, a resumed run looks it up again", 0, a.userId()));
+                            + " its outcome is unknown, a resumed run looks it up again", 0, a.userId(), true));
                 }
             }
             BatchStop stop = run.stopCause();

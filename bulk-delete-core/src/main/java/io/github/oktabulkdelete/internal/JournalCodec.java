@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.oktabulkdelete.ChangeIntent;
 import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.JournalHeader;
 import io.github.oktabulkdelete.OutcomeKind;
@@ -26,7 +27,11 @@ import java.util.Map;
  * "options":{name:value,...}}}. An outcome record, every key always present, {@code null} when it does not apply:
  * {@code {"type":"outcome","at":ISO-8601,"login":...,"outcome":OutcomeKind,"reason":SkipReason,"userId":...,
  * "status":UserState,"deactivatedByThisRun":boolean,"step":Step,"httpStatus":int,"errorCode":...,"attempts":int,
- * "message":...}}. Records of another {@code type} are skipped when read, so that later versions may add some.
+ * "message":...,"byInterruptedRun":boolean,"changeMayHaveBeenMade":boolean}} (the last two absent in journals
+ * written before they existed: read as {@code false}). An intent record, written ahead of a user's first change:
+ * {@code {"type":"intent","at":ISO-8601,"login":...,"userId":...,"status":UserState}}. Records of another
+ * {@code type} are skipped when read, so that later versions may add some (a reader that does not know intent
+ * records skips them too).
  */
 public final class JournalCodec {
 
@@ -39,6 +44,8 @@ public final class JournalCodec {
     public static final String RUN = "run";
     /** The {@link #TYPE} of an outcome record. */
     public static final String OUTCOME = "outcome";
+    /** The {@link #TYPE} of an intent record. */
+    public static final String INTENT = "intent";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -64,8 +71,28 @@ public final class JournalCodec {
         }
     }
 
-    /** A record read: a run header, or an outcome, or neither (a record of a type this version does not know). */
-    public record Parsed(JournalHeader header, DeletionOutcome outcome) {
+    /**
+     * A record read: a run header, an outcome, or an intent, or none of them (a record of a type this version does
+     * not know).
+     */
+    public record Parsed(JournalHeader header, DeletionOutcome outcome, ChangeIntent intent) {
+    }
+
+    /**
+     * The intent record.
+     *
+     * @param intent the intent
+     * @param at when it was recorded
+     * @return one line of UTF-8 JSON, with its line feed
+     */
+    public static byte[] intent(ChangeIntent intent, Instant at) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put(TYPE, INTENT);
+        node.put("at", at.toString());
+        node.put("login", intent.login());
+        node.put("userId", intent.userId());
+        node.put("status", intent.status().name());
+        return line(node);
     }
 
     /**
@@ -108,7 +135,10 @@ public final class JournalCodec {
         String errorCode = null;
         Integer attempts = null;
         String message = null;
+        boolean byInterruptedRun = false;
+        boolean changeMayHaveBeenMade = false;
         if (outcome instanceof DeletionOutcome.Deleted d) {
+            byInterruptedRun = d.byInterruptedRun();
             userId = d.userId();
             status = d.previousStatus();
             deactivated = d.deactivatedByThisRun();
@@ -127,6 +157,7 @@ public final class JournalCodec {
             attempts = f.attempts();
             message = f.message();
             userId = f.userId();
+            changeMayHaveBeenMade = f.changeMayHaveBeenMade();
         } else if (outcome instanceof DeletionOutcome.NotAttempted n) {
             message = n.reason();
         }
@@ -139,6 +170,8 @@ public final class JournalCodec {
         node.put("errorCode", errorCode);
         node.put("attempts", attempts);
         node.put("message", message);
+        node.put("byInterruptedRun", byInterruptedRun);
+        node.put("changeMayHaveBeenMade", changeMayHaveBeenMade);
         return line(node);
     }
 
@@ -178,12 +211,16 @@ public final class JournalCodec {
         }
         String type = text(node, TYPE, true);
         if (RUN.equals(type)) {
-            return new Parsed(parseHeader(node), null);
+            return new Parsed(parseHeader(node), null, null);
         }
         if (OUTCOME.equals(type)) {
-            return new Parsed(null, parseOutcome(node, strings));
+            return new Parsed(null, parseOutcome(node, strings), null);
         }
-        return new Parsed(null, null);
+        if (INTENT.equals(type)) {
+            return new Parsed(null, null, new ChangeIntent(text(node, "login", true), text(node, "userId", true),
+                    UserState.parse(text(node, "status", true))));
+        }
+        return new Parsed(null, null, null);
     }
 
     private static JournalHeader parseHeader(JsonNode node) throws BadRecord {
@@ -223,13 +260,13 @@ public final class JournalCodec {
             return switch (kind) {
                 case DELETED -> new DeletionOutcome.Deleted(login, required(userId, "userId"),
                         UserState.parse(required(status, "status")), bool(node, "deactivatedByThisRun"),
-                        integer(node, "attempts"));
+                        integer(node, "attempts"), optionalBool(node, "byInterruptedRun"));
                 case NOT_FOUND -> new DeletionOutcome.NotFound(login, integer(node, "attempts"));
                 case SKIPPED -> new DeletionOutcome.Skipped(login, enumValue(SkipReason.class, node, "reason", true),
                         userId, status == null ? null : UserState.parse(status), message);
                 case FAILED -> new DeletionOutcome.Failed(login, enumValue(Step.class, node, "step", true),
                         integer(node, "httpStatus"), canonical(strings, text(node, "errorCode", false)), message,
-                        integer(node, "attempts"), userId);
+                        integer(node, "attempts"), userId, optionalBool(node, "changeMayHaveBeenMade"));
                 case NOT_ATTEMPTED -> new DeletionOutcome.NotAttempted(login, message);
             };
         } catch (NullPointerException e) {
@@ -272,6 +309,12 @@ public final class JournalCodec {
             throw new BadRecord("the record's '" + field + "' is not true or false", false, null);
         }
         return value.booleanValue();
+    }
+
+    /** A flag added after format 1 was first written: absent (or null) reads as {@code false}. */
+    private static boolean optionalBool(JsonNode node, String field) throws BadRecord {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull() && bool(node, field);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode node, String field, boolean required)

@@ -1,6 +1,7 @@
 package io.github.oktabulkdelete.internal;
 
 import io.github.oktabulkdelete.BatchStop;
+import io.github.oktabulkdelete.ChangeIntent;
 import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.SkipReason;
@@ -16,30 +17,44 @@ final class LoginDeletion {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoginDeletion.class);
 
-    /** Okta's "you do not have permission" error codes. */
-    private static final List<String> PERMISSION_CODES = List.of("E0000006", "E0000038", "E0000107");
-
-    /** How many distinct logins refused with 403 at a step, and none succeeded, prove the token lacks permission. */
-    static final int DISTINCT_DENIALS = 3;
-
     private final RunState run;
     private final Calls calls;
+    private final TokenEvidence evidence;
 
     LoginDeletion(RunState run) {
         this.run = run;
         this.calls = new Calls(run);
+        this.evidence = new TokenEvidence(run);
+    }
+
+    private void stopIfBatchCannotGoOn(String login, OktaRequestException e) {
+        evidence.stopIfBatchCannotGoOn(login, e);
+    }
+
+    /** Where a login is in its changes: what a stop in the middle must settle before it reports. */
+    private static final class Progress {
+        Step step = Step.LOOKUP;
+        FoundUser user;
+        boolean deactivatedByThisRun;
+        /** The attempt count when the current change was first sent, or -1 while no change is under way. */
+        int changeSentAt = -1;
+        /** Okta answered 204 to the DELETE; only the verification is left. */
+        boolean deleteAnswered;
     }
 
     DeletionOutcome process(String login) {
         Calls.Attempts attempts = new Calls.Attempts();
-        Step step = Step.LOOKUP;
-        String userId = null;
+        Progress p = new Progress();
         try {
-            FoundUser user = lookUp(login, attempts);
+            ResumeHint hint = run.resumeHint(login);
+            FoundUser user = hint == null ? lookUp(login, attempts) : lookUpById(login, hint.userId(), attempts);
             if (user == null) {
-                return new DeletionOutcome.NotFound(login, attempts.count());
+                return hint == null ? new DeletionOutcome.NotFound(login, attempts.count())
+                        : new DeletionOutcome.Deleted(login, hint.userId(), hint.status(),
+                                hint.status() != UserState.DEPROVISIONED && hint.status() != UserState.UNKNOWN,
+                                attempts.count(), true);
             }
-            userId = user.id();
+            p.user = user;
             DeletionOutcome skipped = skipFor(login, user);
             if (skipped != null) {
                 return skipped;
@@ -49,53 +64,113 @@ final class LoginDeletion {
                         + run.settings().maxDeletions() + " deletions; the logins after it were not attempted");
                 return new DeletionOutcome.NotAttempted(login, run.stopCause().message());
             }
-            boolean deactivatedByThisRun = false;
+            if (run.changesHalted() || !run.recordIntent(new ChangeIntent(login, user.id(), user.status()))) {
+                return new DeletionOutcome.NotAttempted(login, run.stopCause().message());
+            }
             if (user.status() != UserState.DEPROVISIONED) {
-                step = Step.DEACTIVATE;
+                p.step = Step.DEACTIVATE;
                 if (run.changesHalted()) {
                     return new DeletionOutcome.NotAttempted(login, run.stopCause().message());
                 }
+                p.changeSentAt = attempts.count();
                 DeactivationResult deactivation = deactivate(login, user, attempts);
+                p.changeSentAt = -1;
                 if (deactivation.outcome() != null) {
                     return deactivation.outcome();
                 }
-                deactivatedByThisRun = deactivation.byThisRun();
+                p.deactivatedByThisRun = deactivation.byThisRun();
             }
-            step = Step.DELETE;
+            p.step = Step.DELETE;
             if (run.changesHalted()) {
-                return deactivatedByThisRun
-                        ? new DeletionOutcome.Failed(login, Step.DELETE, 0, null, "deactivated, then stopped before "
-                                + "the delete: " + run.stopCause().message(), attempts.count(), user.id())
-                        : new DeletionOutcome.NotAttempted(login, run.stopCause().message());
+                return stoppedBeforeTheDelete(login, p, attempts, run.stopCause().message());
             }
-            boolean goneAlready = delete(login, user.id(), attempts);
-            if (!goneAlready && run.settings().verifyDeletions()) {
+            p.changeSentAt = attempts.count();
+            DeletionOutcome deleted = delete(login, p, attempts);
+            if (deleted != null) {
+                return deleted;
+            }
+            p.deleteAnswered = true;
+            if (run.settings().verifyDeletions()) {
                 DeletionOutcome stillThere = verifyGone(login, user, attempts);
                 if (stillThere != null) {
                     return stillThere;
                 }
             }
-            return new DeletionOutcome.Deleted(login, user.id(), user.status(), deactivatedByThisRun,
-                    attempts.count());
+            return deleted(login, p, attempts);
         } catch (OktaRequestException e) {
             stopIfBatchCannotGoOn(login, e);
-            return failed(login, step, e, attempts, userId);
+            return failed(login, p.step, e, attempts, p.user == null ? null : p.user.id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new DeletionOutcome.Failed(login, step, 0, null, "interrupted before the step completed",
-                    attempts.count(), userId);
+            run.stop(BatchStop.Cause.INTERRUPTED, "a worker thread was interrupted");
+            return stoppedInTheMiddle(login, p, attempts, "interrupted");
         } catch (RunCancelledException e) {
-            if (step == Step.LOOKUP) {
-                return new DeletionOutcome.NotAttempted(login, e.getMessage());
-            }
-            return new DeletionOutcome.Failed(login, step, 0, null, "stopped while waiting to " + step
-                    + " (nothing after that was done): " + e.getMessage(), attempts.count(), userId);
+            return stoppedInTheMiddle(login, p, attempts, e.getMessage());
         } catch (RuntimeException | Error unexpected) {
             // a bug, an SDK surprise (a user without an id) or a linkage error: this login still gets its one outcome
-            LOG.warn("unexpected failure at {} of a login: {}", step, unexpected.toString());
-            return new DeletionOutcome.Failed(login, step, 0, null, "unexpected failure: "
-                    + OktaErrors.redact(unexpected.toString(), java.util.List.of()), attempts.count(), userId);
+            LOG.warn("unexpected failure at {} of a login: {}", p.step, unexpected.toString());
+            boolean changeUnderWay = p.changeSentAt >= 0 || p.deleteAnswered;
+            return new DeletionOutcome.Failed(login, p.step, 0, null, "unexpected failure: "
+                    + OktaErrors.redact(unexpected.toString(), java.util.List.of())
+                    + (changeUnderWay ? " (the " + p.step + " may have been made; resume, or run again, to find out)"
+                            : ""), attempts.count(), p.user == null ? null : p.user.id(), changeUnderWay);
         }
+    }
+
+    private static DeletionOutcome deleted(String login, Progress p, Calls.Attempts attempts) {
+        return new DeletionOutcome.Deleted(login, p.user.id(), p.user.status(), p.deactivatedByThisRun,
+                attempts.count());
+    }
+
+    private static DeletionOutcome stoppedBeforeTheDelete(String login, Progress p, Calls.Attempts attempts,
+            String why) {
+        return p.deactivatedByThisRun
+                ? new DeletionOutcome.Failed(login, Step.DELETE, 0, null, "deactivated, then stopped before the "
+                        + "delete: " + why, attempts.count(), p.user.id())
+                : new DeletionOutcome.NotAttempted(login, why);
+    }
+
+    /**
+     * The batch was cancelled (or reached its deadline, or the thread was interrupted) while this login waited: for
+     * a pacing permit, or to retry a call. A change whose last answer left open whether Okta made it is settled with
+     * one GET by id first; only if that fails does the outcome say the change may have been made.
+     */
+    private DeletionOutcome stoppedInTheMiddle(String login, Progress p, Calls.Attempts attempts, String why) {
+        if (p.user == null) {
+            return run.isStopping() ? new DeletionOutcome.NotAttempted(login, why)
+                    : new DeletionOutcome.Failed(login, p.step, 0, null, why + " during the lookup; nothing was "
+                            + "changed", attempts.count(), null);
+        }
+        boolean inDoubt = p.deleteAnswered || p.changeSentAt >= 0 && attempts.ambiguousFailureAfter(p.changeSentAt);
+        if (!inDoubt) {
+            if (p.step == Step.DELETE) {
+                return stoppedBeforeTheDelete(login, p, attempts, why);
+            }
+            return run.isStopping() ? new DeletionOutcome.NotAttempted(login, why)
+                    : new DeletionOutcome.Failed(login, p.step, 0, null, why + " before the " + p.step
+                            + "; nothing was changed", attempts.count(), p.user.id());
+        }
+        FoundUser now;
+        try {
+            now = calls.settle(login, attempts, () -> run.gateway().getUser(p.user.id()));
+        } catch (OktaRequestException e) {
+            if (e.isOktaNotFound()) {
+                return p.step == Step.DELETE ? deleted(login, p, attempts)
+                        : new DeletionOutcome.NotFound(login, attempts.count());
+            }
+            return new DeletionOutcome.Failed(login, p.step, e.httpStatus(), e.errorCode(), "stopped (" + why
+                    + ") while the " + p.step + " was in doubt" + (p.deleteAnswered ? " (Okta answered 204, "
+                    + "not yet verified)" : " (its last answer was lost)") + ", and checking by id failed too ("
+                    + e.getMessage() + "): the " + p.step + " may have been made; resume, or run again, to find out",
+                    attempts.count(), p.user.id(), true);
+        }
+        if (p.deleteAnswered) {
+            return stillExists(login, now, attempts);
+        }
+        if (p.step == Step.DEACTIVATE) {
+            p.deactivatedByThisRun = now.status() == UserState.DEPROVISIONED;
+        }
+        return stoppedBeforeTheDelete(login, p, attempts, why);
     }
 
     /** The user the login names, or {@code null} when there is none. */
@@ -114,6 +189,24 @@ final class LoginDeletion {
                 return exact.isEmpty() ? null : exact.get(0);
             }
             FoundUser user = calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(login));
+            run.succeeded(Step.LOOKUP);
+            return user;
+        } catch (OktaRequestException e) {
+            if (e.isOktaNotFound()) {
+                run.succeeded(Step.LOOKUP);
+                return null;
+            }
+            throw notOktaIf404(e);
+        }
+    }
+
+    /**
+     * The user a resumed run finds by the id an interrupted run recorded, or {@code null} when Okta says it is gone.
+     * The login must still be the user's: a mismatch is screened out as for a lookup by login.
+     */
+    private FoundUser lookUpById(String login, String userId, Calls.Attempts attempts) throws InterruptedException {
+        try {
+            FoundUser user = calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(userId));
             run.succeeded(Step.LOOKUP);
             return user;
         } catch (OktaRequestException e) {
@@ -180,11 +273,13 @@ final class LoginDeletion {
             run.succeeded(Step.DEACTIVATE);
             return new DeactivationResult(true, null);
         } catch (OktaRequestException e) {
-            if (!e.isOktaNotFound()) {
+            boolean inDoubt = attempts.ambiguousFailureAfter(before);
+            if (!e.isOktaNotFound() && !inDoubt) {
                 throw notOktaIf404(e);
             }
-            // ambiguous: Okta answers 404 to a deactivate of a user already DEPROVISIONED. Look again, by id.
-            boolean earlierAttemptMayHaveWorked = attempts.count() - before > 1;
+            // Okta answers 404 to a deactivate of a user already DEPROVISIONED, and a 5xx or a lost answer leaves
+            // open whether it deactivated: look again, by id
+            boolean earlierAttemptMayHaveWorked = inDoubt || attempts.count() - before > 1;
             FoundUser now;
             try {
                 now = calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(user.id()));
@@ -192,10 +287,21 @@ final class LoginDeletion {
                 if (again.isOktaNotFound()) {
                     return new DeactivationResult(false, new DeletionOutcome.NotFound(login, attempts.count()));
                 }
-                throw notOktaIf404(again);
+                if (!earlierAttemptMayHaveWorked) {
+                    throw notOktaIf404(again);
+                }
+                stopIfBatchCannotGoOn(login, again);
+                return new DeactivationResult(false, new DeletionOutcome.Failed(login, Step.DEACTIVATE,
+                        e.httpStatus(), e.errorCode(), "the deactivate got no definitive answer (" + e.getMessage()
+                        + "), and checking by id failed too (" + again.getMessage() + "): the user may have been "
+                        + "deactivated, not deleted; resume, or run again, to finish", attempts.count(), user.id(),
+                        true));
             }
             if (now.status() == UserState.DEPROVISIONED) {
                 return new DeactivationResult(earlierAttemptMayHaveWorked, null);
+            }
+            if (!e.isOktaNotFound()) {
+                throw notOktaIf404(e); // settled: the deactivate was not made
             }
             return new DeactivationResult(false, new DeletionOutcome.Failed(login, Step.DEACTIVATE, 404,
                     e.errorCode(), "deactivate answered 404 but the user is still " + now.status(),
@@ -203,22 +309,28 @@ final class LoginDeletion {
         }
     }
 
-    /** Deletes the user; {@code true} when Okta already said it is gone (so no verification is needed). */
-    private boolean delete(String login, String userId, Calls.Attempts attempts) throws InterruptedException {
+    /**
+     * Deletes the user: {@code null} when Okta answered 204 (to be verified), a {@code Deleted} when Okta already
+     * said it is gone, or a {@code Failed} when even a GET by id cannot tell whether a DELETE whose answer was lost
+     * deleted it.
+     */
+    private DeletionOutcome delete(String login, Progress p, Calls.Attempts attempts) throws InterruptedException {
         int before = attempts.count();
+        String userId = p.user.id();
         try {
             calls.call(login, attempts, CallRoute.DELETE, () -> {
                 run.gateway().delete(userId);
                 return null;
             });
             run.succeeded(Step.DELETE);
-            return false;
+            return null;
         } catch (OktaRequestException e) {
             if (e.isOktaNotFound()) {
-                return true; // gone already: an earlier attempt whose answer was lost, or someone else, deleted it
+                // gone already: an earlier attempt whose answer was lost, or someone else, deleted it
+                return deleted(login, p, attempts);
             }
             if (!attempts.ambiguousFailureAfter(before)) {
-                throw e;
+                throw notOktaIf404(e);
             }
             // a DELETE whose answer was lost (5xx, transport failure) may have deleted the user before retries ran
             // out: never report Failed for a user that is gone. Look once more, by id.
@@ -226,10 +338,15 @@ final class LoginDeletion {
                 calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(userId));
             } catch (OktaRequestException again) {
                 if (again.isOktaNotFound()) {
-                    return true;
+                    return deleted(login, p, attempts);
                 }
+                stopIfBatchCannotGoOn(login, again);
+                return new DeletionOutcome.Failed(login, Step.DELETE, e.httpStatus(), e.errorCode(), "the DELETE got "
+                        + "no definitive answer (" + e.getMessage() + "), and checking by id failed too ("
+                        + again.getMessage() + "): the user may have been deleted; resume, or run again, to find "
+                        + "out", attempts.count(), userId, true);
             }
-            throw notOktaIf404(e);
+            throw notOktaIf404(e); // settled: the user is still there
         }
     }
 
@@ -249,39 +366,15 @@ final class LoginDeletion {
             stopIfBatchCannotGoOn(login, e);
             return new DeletionOutcome.Failed(login, Step.DELETE, e.httpStatus(), e.errorCode(), "Okta answered 204 "
                     + "to the DELETE, but checking that the user is gone failed (" + e.getMessage() + "): the user "
-                    + "may have been deleted; run again (or resume) to find out", attempts.count(), user.id());
+                    + "may have been deleted; resume, or run again, to find out", attempts.count(), user.id(), true);
         }
+        return stillExists(login, now, attempts);
+    }
+
+    private static DeletionOutcome stillExists(String login, FoundUser now, Calls.Attempts attempts) {
         return new DeletionOutcome.Failed(login, Step.DELETE, 204, null, "Okta answered 204 to the DELETE, but the "
                 + "user still exists, now " + now.status() + ": it was probably reactivated by someone else during "
-                + "the run, so the DELETE only deactivated it; run again to delete it", attempts.count(), user.id());
-    }
-
-    /**
-     * A 401 ends the batch. A 403 ends it only on evidence about the token, not about one user (a super admin or a
-     * billing contact answers 403 too): an {@code insufficient_scope}, or the first calls of
-     * {@value #DISTINCT_DENIALS} distinct logins at a step all refused with no success at that step.
-     */
-    private void stopIfBatchCannotGoOn(String login, OktaRequestException e) {
-        if (e.httpStatus() == 401) {
-            run.stop(BatchStop.Cause.AUTHENTICATION_FAILED, "Okta answered 401 (" + e.errorCode() + ": "
-                    + e.getMessage() + "): the API token is invalid, expired or revoked. Check the token and "
-                    + "run again; the logins not attempted can be retried safely.");
-        } else if (e.httpStatus() == 403 && tokenLacksPermission(login, e)) {
-            run.stop(BatchStop.Cause.PERMISSION_DENIED, "Okta answered 403 (" + e.errorCode() + ": "
-                    + e.getMessage() + ") to the first " + e.step() + " calls: the token lacks a permission this "
-                    + "run needs (okta.users.manage to delete, okta.users.read for a dry run, or an admin role "
-                    + "that may manage these users).");
-        }
-    }
-
-    private boolean tokenLacksPermission(String login, OktaRequestException e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        if (message.contains("insufficient_scope") || message.contains("insufficient scope")) {
-            return true;
-        }
-        Step at = e.step() == null ? Step.LOOKUP : e.step();
-        return PERMISSION_CODES.contains(e.errorCode()) && !run.hasSucceeded(at)
-                && run.permissionDenied(at, login) >= DISTINCT_DENIALS && !run.hasSucceeded(at);
+                + "the run, so the DELETE only deactivated it; run again to delete it", attempts.count(), now.id());
     }
 
     private static DeletionOutcome.Failed failed(String login, Step step, OktaRequestException e,

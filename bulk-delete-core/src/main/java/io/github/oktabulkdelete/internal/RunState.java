@@ -2,6 +2,7 @@ package io.github.oktabulkdelete.internal;
 
 import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.Cancellation;
+import io.github.oktabulkdelete.ChangeIntent;
 import io.github.oktabulkdelete.DeletionListener;
 import io.github.oktabulkdelete.Sleeper;
 import java.time.Duration;
@@ -28,11 +29,13 @@ final class RunState {
     private volatile String tokenOwnerId;
     private final Cancellation cancellation;
     private final OktaGateway gateway;
+    private final RunJournal journal;
 
-    RunState(DeleterSettings settings, Cancellation cancellation, InFlightLogins inFlight) {
+    RunState(DeleterSettings settings, Cancellation cancellation, InFlightLogins inFlight, RunJournal journal) {
         this.settings = settings;
         this.cancellation = cancellation;
         this.gateway = inFlight.guard(settings.gateway()); // no change of a login abandoned after a grace period
+        this.journal = journal;
         this.listener = settings.listener(); // the deleter's one SafeListener
         for (int i = 0; i < stepSucceeded.length; i++) {
             stepSucceeded[i] = new AtomicBoolean();
@@ -108,6 +111,29 @@ final class RunState {
     /** Reserves the right to change one more user; {@code false} once the batch's limit is reached. */
     boolean reserveChange() {
         return changesStarted.incrementAndGet() <= settings.maxDeletions();
+    }
+
+    /**
+     * Writes the intent to change one user ahead of the change, synchronously. If the journal cannot, the batch
+     * stops ({@link BatchStop.Cause#CONSUMER_FAILED}), which halts every change, and this user must not be changed.
+     *
+     * @return whether the intent is recorded, so that the change may go
+     */
+    boolean recordIntent(ChangeIntent intent) {
+        try {
+            journal.intents().accept(intent);
+            return true;
+        } catch (Throwable e) { // an Error too: the change must not go unrecorded
+            stop(BatchStop.Cause.CONSUMER_FAILED, "the journal could not record the intent to change '"
+                    + intent.login() + "': " + e + " — the batch stopped before changing that user, so that no "
+                    + "change goes unrecorded");
+            return false;
+        }
+    }
+
+    /** How a resumed run looks this login up: by the id an interrupted run recorded, or {@code null} (by login). */
+    ResumeHint resumeHint(String login) {
+        return journal.hints().isEmpty() ? null : journal.hints().get(LoginScreen.key(login));
     }
 
     void succeeded(Step step) {

@@ -40,7 +40,7 @@ public final class SelectionReader implements Iterator<String> {
     private boolean last;
 
     private SelectionReader(DeleterSettings settings, String expression, String group, String description) {
-        this.run = new RunState(settings, Cancellation.create(), new InFlightLogins()); // a listing changes nothing
+        this.run = new RunState(settings, Cancellation.create(), new InFlightLogins(), RunJournal.NONE); // a listing changes nothing
         this.calls = new Calls(run);
         this.expression = expression;
         this.group = group;

@@ -418,6 +418,18 @@ public final class FakeOktaOrg implements AutoCloseable {
     }
 
     /**
+     * Accepts the token again after {@link #revokeToken()}, as if an admin had issued it anew: a test "crashes" a
+     * run by revoking the token at an instant (no change is made after it), then resumes against the same org.
+     *
+     * <pre>{@code
+     * org.restoreToken();
+     * }</pre>
+     */
+    public void restoreToken() {
+        state.restoreToken();
+    }
+
+    /**
      * Whether the token was revoked, by {@link #revokeToken()} or by deactivating its owner.
      *
      * @return {@code true} once revoked
@@ -738,6 +750,13 @@ public final class FakeOktaOrg implements AutoCloseable {
                 return respond(concurrencyLimited());
             case DELAY:
                 sleep(fault.duration());
+                return respond(handleNormally(request, route, authorized));
+            case HOLD:
+                try {
+                    fault.latch().await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return respond(handleNormally(request, route, authorized));
             case HEADERS:
                 return withHeaders(respond(handleNormally(request, route, authorized)), fault.headers());

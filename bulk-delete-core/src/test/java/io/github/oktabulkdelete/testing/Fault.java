@@ -31,7 +31,10 @@ public final class Fault {
 
     /** What a fault does. */
     enum Kind { STATUS, DROP_CONNECTION, AFTER_CHANGE, RATE_LIMITED, CONCURRENCY_LIMITED, DELAY, HEADERS, NOT_OKTA,
-        REACTIVATE_FIRST }
+        REACTIVATE_FIRST, HOLD }
+
+    /** The latch a {@link #holdUntil} fault waits for, else {@code null}. */
+    private java.util.concurrent.CountDownLatch latch;
 
     private final Kind kind;
     private final int httpStatus;
@@ -246,6 +249,29 @@ public final class Fault {
         return new Fault(Kind.REACTIVATE_FIRST, 0, null, null, null, null);
     }
 
+    /**
+     * Holds the request on the server thread, before handling it, until the latch opens (30 seconds at most), then
+     * handles it normally: keeps a worker "in flight" at a known point while a test acts.
+     *
+     * <pre>{@code
+     * CountDownLatch go = new CountDownLatch(1);
+     * org.failForUser("b@corp.example", Route.GET_USER, Fault.holdUntil(go));
+     * }</pre>
+     *
+     * @param latch what to wait for
+     * @return the fault
+     * @throws NullPointerException if {@code latch} is {@code null}
+     */
+    public static Fault holdUntil(java.util.concurrent.CountDownLatch latch) {
+        Fault fault = new Fault(Kind.HOLD, 0, null, null, null, null);
+        fault.latch = Objects.requireNonNull(latch, "latch");
+        return fault;
+    }
+
+    java.util.concurrent.CountDownLatch latch() {
+        return latch;
+    }
+
     Kind kind() {
         return kind;
     }
@@ -287,6 +313,7 @@ public final class Fault {
             case HEADERS: return "Fault.headers(" + new ArrayList<>(headers.keySet()) + ")";
             case NOT_OKTA: return "Fault.notOkta404()";
             case REACTIVATE_FIRST: return "Fault.reactivateFirst()";
+            case HOLD: return "Fault.holdUntil(latch)";
             default: throw new AssertionError(kind);
         }
     }

@@ -218,6 +218,10 @@ final class OrgState {
         tokenRevoked = true;
     }
 
+    synchronized void restoreToken() {
+        tokenRevoked = false;
+    }
+
     synchronized boolean tokenRevoked() {
         return tokenRevoked;
     }
