@@ -30,7 +30,14 @@ final class LoginDeletion {
         this.calls = new Calls(run);
     }
 
+    /** Works on one login, with its login and step in the MDC of this thread ({@link LoginContext}). */
     DeletionOutcome process(String login) {
+        try (LoginContext context = LoginContext.enter(login)) {
+            return work(login);
+        }
+    }
+
+    private DeletionOutcome work(String login) {
         Calls.Attempts attempts = new Calls.Attempts();
         Step step = Step.LOOKUP;
         String userId = null;
@@ -171,6 +178,7 @@ final class LoginDeletion {
 
     private DeactivationResult deactivate(String login, FoundUser user, Calls.Attempts attempts)
             throws InterruptedException {
+        LoginContext.step(LoginContext.DEACTIVATE);
         int before = attempts.count();
         try {
             calls.call(login, attempts, CallRoute.DEACTIVATE, () -> {
@@ -205,6 +213,7 @@ final class LoginDeletion {
 
     /** Deletes the user; {@code true} when Okta already said it is gone (so no verification is needed). */
     private boolean delete(String login, String userId, Calls.Attempts attempts) throws InterruptedException {
+        LoginContext.step(LoginContext.DELETE);
         int before = attempts.count();
         try {
             calls.call(login, attempts, CallRoute.DELETE, () -> {
@@ -239,6 +248,7 @@ final class LoginDeletion {
      */
     private DeletionOutcome verifyGone(String login, FoundUser user, Calls.Attempts attempts)
             throws InterruptedException {
+        LoginContext.step(LoginContext.VERIFY);
         FoundUser now;
         try {
             now = calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(user.id()));

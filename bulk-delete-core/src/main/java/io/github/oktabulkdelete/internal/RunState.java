@@ -27,6 +27,7 @@ final class RunState {
     private final Map<Step, Set<String>> permissionDenied = new EnumMap<>(Step.class);
     private volatile String tokenOwnerId;
     private final Cancellation cancellation;
+    private volatile RunObserver observer = RunObserver.NONE;
 
     RunState(DeleterSettings settings, Cancellation cancellation) {
         this.settings = settings;
@@ -159,6 +160,15 @@ final class RunState {
     /** The run's waits, as a {@link Sleeper} for the pacer. */
     Sleeper sleeper() {
         return this::sleep;
+    }
+
+    /** @return who hears this run's requests, waits and reads (metrics, progress) */
+    RunObserver observer() {
+        return observer;
+    }
+
+    void observer(RunObserver observer) {
+        this.observer = observer;
     }
 
     String tokenOwnerId() {
