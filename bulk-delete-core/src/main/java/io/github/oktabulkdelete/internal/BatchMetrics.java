@@ -82,12 +82,36 @@ public final class BatchMetrics implements DeleterMetrics, RunObserver {
         return this;
     }
 
+    /** Publishes Resilience4j's own meters when resilience4j-micrometer is on the classpath; else nothing. */
     @Override
     public void bind(RateLimiter rateLimiter, Retry retry) {
-        if (rateLimiter != null) {
-            new TaggedRateLimiterMetricsPublisher(registry).publishMetrics(rateLimiter);
+        if (!RESILIENCE4J_MICROMETER) {
+            LOG.debug("resilience4j-micrometer is not on the classpath: no resilience4j.* meters");
+            return;
         }
-        new TaggedRetryMetricsPublisher(registry).publishMetrics(retry);
+        quietly(() -> Resilience4jMeters.publish(registry, rateLimiter, retry));
+    }
+
+    private static final boolean RESILIENCE4J_MICROMETER = present(
+            "io.github.resilience4j.micrometer.tagged.TaggedRetryMetricsPublisher", BatchMetrics.class);
+
+    private static boolean present(String className, Class<?> from) {
+        try {
+            Class.forName(className, false, from.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The only class that names resilience4j-micrometer types: loaded only when it is present. */
+    private static final class Resilience4jMeters {
+        static void publish(MeterRegistry registry, RateLimiter rateLimiter, Retry retry) {
+            if (rateLimiter != null) {
+                new TaggedRateLimiterMetricsPublisher(registry).publishMetrics(rateLimiter);
+            }
+            new TaggedRetryMetricsPublisher(registry).publishMetrics(retry);
+        }
     }
 
     @Override
