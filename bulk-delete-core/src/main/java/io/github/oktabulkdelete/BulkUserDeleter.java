@@ -1,6 +1,8 @@
 package io.github.oktabulkdelete;
 
 import com.okta.sdk.resource.client.ApiClient;
+import io.github.oktabulkdelete.internal.BatchMetrics;
+import io.github.oktabulkdelete.internal.DeleterMetrics;
 import io.github.oktabulkdelete.internal.DeleterSettings;
 import io.github.oktabulkdelete.internal.DeletionRun;
 import io.github.oktabulkdelete.internal.LoginScreen;
@@ -8,9 +10,12 @@ import io.github.oktabulkdelete.internal.OktaGateway;
 import io.github.oktabulkdelete.internal.AdaptivePacer;
 import io.github.oktabulkdelete.internal.ResumeHint;
 import io.github.oktabulkdelete.internal.RunJournal;
+import io.github.oktabulkdelete.internal.ObservedGateway;
+import io.github.oktabulkdelete.internal.RunObserver;
 import io.github.oktabulkdelete.internal.SdkOktaGateway;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,10 +78,13 @@ public final class BulkUserDeleter {
 
     private final DeleterSettings settings;
     private final Builder template;
+    /** Metrics of every batch, or {@link RunObserver#NONE}. */
+    private final RunObserver observer;
 
-    private BulkUserDeleter(DeleterSettings settings, Builder template) {
+    private BulkUserDeleter(DeleterSettings settings, Builder template, RunObserver observer) {
         this.settings = settings;
         this.template = template;
+        this.observer = observer;
     }
 
     /**
@@ -152,8 +160,12 @@ public final class BulkUserDeleter {
     public BulkDeleteResult deleteAll(Iterable<String> logins, Cancellation cancellation) {
         Objects.requireNonNull(logins, "logins");
         Objects.requireNonNull(cancellation, "cancellation");
+        return collect(newRun(cancellation), logins);
+    }
+
+    private BulkDeleteResult collect(DeletionRun run, Iterable<String> logins) {
         List<DeletionOutcome> outcomes = new ArrayList<>();
-        BulkDeleteSummary summary = new DeletionRun(settings, cancellation).execute(logins, (index, outcome) -> {
+        BulkDeleteSummary summary = run.execute(logins, (index, outcome) -> {
             while (outcomes.size() <= index) {
                 outcomes.add(null);
             }
@@ -194,7 +206,79 @@ public final class BulkUserDeleter {
         Objects.requireNonNull(logins, "logins");
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(cancellation, "cancellation");
-        return new DeletionRun(settings, cancellation).execute(logins, (index, outcome) -> consumer.accept(outcome));
+        return newRun(cancellation).execute(logins, (index, outcome) -> consumer.accept(outcome));
+    }
+
+    private DeletionRun newRun(Cancellation cancellation) {
+        return new DeletionRun(settings, cancellation).observe(observer);
+    }
+
+    /**
+     * Starts {@link #deleteAll(Iterable)} in the background and returns at once: a handle to watch the batch
+     * ({@link RunningBatch#progress()}), stop it ({@link RunningBatch#cancel(String)}) and get its result
+     * ({@link RunningBatch#result()}). The batch runs on a daemon thread of its own that ends with it.
+     *
+     * <pre>{@code
+     * RunningBatch<BulkDeleteResult> batch = deleter.start(List.of("a@corp.example", "b@corp.example"));
+     * BatchProgress progress = batch.progress();     // from any thread, at any time
+     * BulkDeleteResult result = batch.result().join();
+     * }</pre>
+     *
+     * @param logins the logins; the total for {@link BatchProgress#eta()} is known when it is a
+     *     {@link Collection}
+     * @return the running batch
+     * @throws NullPointerException if {@code logins} is {@code null}
+     */
+    public RunningBatch<BulkDeleteResult> start(Iterable<String> logins) {
+        return start(logins, Cancellation.create());
+    }
+
+    /**
+     * As {@link #start(Iterable)}, stopping early when the cancellation is cancelled or reaches its deadline (as
+     * does {@link RunningBatch#cancel(String)}).
+     *
+     * @param logins the logins
+     * @param cancellation stops the batch from another thread or at a deadline
+     * @return the running batch
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public RunningBatch<BulkDeleteResult> start(Iterable<String> logins, Cancellation cancellation) {
+        Objects.requireNonNull(logins, "logins");
+        Objects.requireNonNull(cancellation, "cancellation");
+        return RunningBatch.start(settings.clock(), logins, cancellation, newRun(cancellation),
+                run -> collect(run, logins), BulkDeleteResult::summary);
+    }
+
+    /**
+     * Starts {@link #deleteAll(Iterable, Consumer)} in the background and returns at once; see
+     * {@link #start(Iterable)}. The consumer is called from worker threads, one call at a time.
+     *
+     * @param logins the logins
+     * @param consumer receives every outcome, such as a {@link DeletionJournal}
+     * @return the running batch
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public RunningBatch<BulkDeleteSummary> start(Iterable<String> logins, Consumer<? super DeletionOutcome> consumer) {
+        return start(logins, consumer, Cancellation.create());
+    }
+
+    /**
+     * Starts {@link #deleteAll(Iterable, Consumer, Cancellation)} in the background and returns at once; see
+     * {@link #start(Iterable)}.
+     *
+     * @param logins the logins
+     * @param consumer receives every outcome, such as a {@link DeletionJournal}
+     * @param cancellation stops the batch from another thread or at a deadline
+     * @return the running batch
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public RunningBatch<BulkDeleteSummary> start(Iterable<String> logins, Consumer<? super DeletionOutcome> consumer,
+            Cancellation cancellation) {
+        Objects.requireNonNull(logins, "logins");
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(cancellation, "cancellation");
+        return RunningBatch.start(settings.clock(), logins, cancellation, newRun(cancellation),
+                run -> run.execute(logins, (index, outcome) -> consumer.accept(outcome)), summary -> summary);
     }
 
     /**
@@ -404,6 +488,8 @@ public final class BulkUserDeleter {
         private boolean verifyDeletions = true;
         private long maxDeletions = Long.MAX_VALUE;
         private DeletionListener listener = DeletionListener.NONE;
+        /** Micrometer meters, or {@code null}; typed so that this class loads without Micrometer. */
+        private DeleterMetrics metrics;
 
         private Builder(OktaGateway gateway, Integer tunedPoolSize) {
             super(tunedPoolSize);
@@ -418,6 +504,7 @@ public final class BulkUserDeleter {
             b.verifyDeletions = verifyDeletions;
             b.maxDeletions = maxDeletions;
             b.listener = listener;
+            b.metrics = metrics;
             return b;
         }
 
@@ -501,6 +588,46 @@ public final class BulkUserDeleter {
         }
 
         /**
+         * Registers this deleter's meters in a Micrometer registry (Micrometer is an optional dependency: without
+         * this call, a deleter needs no Micrometer on the classpath). The meters, whose tags never hold a login, a
+         * user id or a credential:
+         * <table>
+         *   <caption>Meters</caption>
+         *   <tr><th>name</th><th>type</th><th>tags</th></tr>
+         *   <tr><td>{@code okta.bulkdelete.outcomes}</td><td>counter</td><td>{@code kind} (deleted, not_found,
+         *       skipped, failed, not_attempted), {@code reason} (the skip reason, the failed step, else none)</td></tr>
+         *   <tr><td>{@code okta.bulkdelete.requests}</td><td>timer</td><td>{@code route} (lookup, search,
+         *       deactivate, delete, verify, groups), {@code status} (HTTP status, 0 for no response)</td></tr>
+         *   <tr><td>{@code okta.bulkdelete.retries}</td><td>counter</td><td>{@code route}</td></tr>
+         *   <tr><td>{@code okta.bulkdelete.rate.limit.waits}</td><td>timer</td><td>{@code route}, {@code cause}
+         *       (pacing, rate_limit_reset, concurrency_limit)</td></tr>
+         *   <tr><td>{@code okta.bulkdelete.in.flight}</td><td>gauge</td><td>(HTTP requests in flight)</td></tr>
+         *   <tr><td>{@code okta.bulkdelete.bucket.remaining}</td><td>gauge</td><td>{@code bucket}, such as
+         *       {@code DELETE /api/v1/users/{id}}: the last {@code X-Rate-Limit-Remaining}</td></tr>
+         * </table>
+         * and the Resilience4j rate limiter's and retry's own meters ({@code resilience4j.ratelimiter.*},
+         * {@code resilience4j.retry.calls}, through {@code resilience4j-micrometer}, which must then be on the
+         * classpath too). The deleters built from this builder, and derived from them, share the meters. Give each
+         * independent deleter its own registry (or common tags): Micrometer keeps the first gauge of a name.
+         *
+         * <pre>{@code
+         * MeterRegistry registry = new SimpleMeterRegistry();
+         * BulkUserDeleter deleter = BulkUserDeleter.builder(client).meterRegistry(registry).build();
+         * }</pre>
+         *
+         * @param registry the registry
+         * @return this builder
+         * @throws NullPointerException if {@code registry} is {@code null}
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            if (registry == null) {
+                throw new NullPointerException("meterRegistry");
+            }
+            this.metrics = BatchMetrics.register(registry);
+            return this;
+        }
+
+        /**
          * Builds the deleter.
          *
          * <p>A deleter built from {@link BulkUserDeleter#newBuilder()} shares the pace of the deleter it came from:
@@ -517,12 +644,17 @@ public final class BulkUserDeleter {
          */
         public BulkUserDeleter build() {
             Pace pace = pace();
-            DeleterSettings settings = new DeleterSettings(gateway, pace.pacer(), pace.retry(), pace.sleeper(),
-                    pace.clock(), pace.concurrency(), dryRun, maxDeletions, protectedLogins, listener,
-                    verifyDeletions);
+            if (metrics != null) {
+                metrics.bind(pace.limiter(), pace.retry());
+            }
+            DeleterSettings settings = new DeleterSettings(
+                    metrics == null ? gateway : new ObservedGateway(gateway, metrics.observer()), pace.pacer(),
+                    pace.retry(), pace.sleeper(), pace.clock(), pace.concurrency(), dryRun, maxDeletions,
+                    protectedLogins, metrics == null ? listener : metrics.listener(listener), verifyDeletions);
             Builder template = copy();
             template.inherit(pace);
-            return new BulkUserDeleter(settings, template);
+            return new BulkUserDeleter(settings, template,
+                    metrics == null ? RunObserver.NONE : metrics.observer());
         }
     }
 }

@@ -39,7 +39,8 @@ abstract class PaceOptions {
     }
 
     /** The pace of one deleter. */
-    record Pace(Pacer pacer, Retry retry, int concurrency, Clock clock, Sleeper sleeper, PaceKey key) {
+    record Pace(Pacer pacer, RateLimiter limiter, Retry retry, int concurrency, Clock clock, Sleeper sleeper,
+            PaceKey key) {
     }
 
     private final Integer tunedPoolSize;
@@ -283,16 +284,22 @@ abstract class PaceOptions {
         PaceKey key = adaptivePacing
                 ? new PaceKey(rate, rateLimiter, true, maxShareOfLimit, clock, concurrency)
                 : new PaceKey(rate, rateLimiter, false, 1.0, null, 0);
-        Pacer pacer = inherited != null && inherited.key().equals(key) ? inherited.pacer() : newPacer(key);
+        boolean shared = inherited != null && inherited.key().equals(key);
+        RateLimiter limiter = shared ? inherited.limiter() : limiterFor(key);
+        Pacer pacer = shared ? inherited.pacer() : newPacer(key, limiter);
         Retry effectiveRetry = retry != null ? retry : defaultRetry(
                 maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts,
                 maxRetryWait == null ? DEFAULT_MAX_RETRY_WAIT : maxRetryWait, clock);
-        return new Pace(pacer, effectiveRetry, concurrency, clock, sleeper, key);
+        return new Pace(pacer, limiter, effectiveRetry, concurrency, clock, sleeper, key);
     }
 
-    private static Pacer newPacer(PaceKey key) {
-        RateLimiter limiter = key.rateLimiter() != null ? key.rateLimiter()
+    /** The hard cap of a pace, or {@code null} for adaptive pacing without one. */
+    private static RateLimiter limiterFor(PaceKey key) {
+        return key.rateLimiter() != null ? key.rateLimiter()
                 : key.requestsPerMinute() != null ? defaultRateLimiter(key.requestsPerMinute()) : null;
+    }
+
+    private static Pacer newPacer(PaceKey key, RateLimiter limiter) {
         return key.adaptive()
                 ? new AdaptivePacer(key.clock(), limiter, key.maxShare(), key.concurrency())
                 : Pacer.of(limiter);

@@ -1,10 +1,12 @@
 package io.github.oktabulkdelete.internal;
 
+import io.github.oktabulkdelete.BatchProgress;
 import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.RateLimitStatus;
 import io.github.oktabulkdelete.Sleeper;
 import io.github.resilience4j.retry.Retry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -42,9 +44,11 @@ final class Calls {
     <T> T call(String login, Attempts attempts, CallRoute route, Supplier<T> request) throws InterruptedException {
         Retry.AsyncContext<Object> context = run.settings().retry().asyncContext();
         Pacer pacer = run.settings().pacer();
+        RunObserver observer = run.observer();
+        String tag = RouteTags.of(route);
         int attempt = 0;
         while (true) {
-            Pacer.Ticket ticket = pacer.acquire(route, run.sleeper());
+            Pacer.Ticket ticket = paced(pacer, route, tag, observer);
             attempt++;
             attempts.count++;
             run.countRequest();
@@ -69,7 +73,15 @@ final class Calls {
                 }
                 Duration wait = Duration.ofMillis(waitMillis);
                 run.listener().onRetry(login, e, attempt, wait);
-                run.sleep(wait);
+                observer.retrying(tag, e, wait);
+                BatchProgress.Wait waiting = ProgressTracker.retryWait(tag, e, captured,
+                        run.settings().clock().instant().plus(wait));
+                observer.waitStarted(waiting);
+                try {
+                    run.sleep(wait);
+                } finally {
+                    observer.waitEnded(waiting);
+                }
             }
         }
     }
@@ -107,6 +119,20 @@ final class Calls {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Takes a ticket from the pacer, telling the observer how long that took by the deleter's clock. */
+    private Pacer.Ticket paced(Pacer pacer, CallRoute route, String tag, RunObserver observer)
+            throws InterruptedException {
+        BatchProgress.Wait waiting = new BatchProgress.Wait(BatchProgress.WaitReason.PACING, tag, null, null);
+        Instant before = run.settings().clock().instant();
+        observer.waitStarted(waiting);
+        try {
+            return pacer.acquire(route, run.sleeper());
+        } finally {
+            observer.waitEnded(waiting);
+            observer.paced(tag, Duration.between(before, run.settings().clock().instant()));
         }
     }
 

@@ -55,6 +55,29 @@ public final class DeletionRun {
         this.gracePeriod = cancellation.gracePeriod().orElse(null);
     }
 
+    /** Adds an observer of this run's requests, waits and reads (metrics, progress); before {@link #execute}. */
+    public DeletionRun observe(RunObserver observer) {
+        run.observer(RunObserver.both(run.observer(), observer));
+        return this;
+    }
+
+    /** @return the outcomes recorded so far (waits for an outcome being recorded) */
+    public OutcomeCounts countsSoFar() {
+        synchronized (sinkLock) {
+            return tally.counts();
+        }
+    }
+
+    /** @return the HTTP requests made so far */
+    public long requestsSoFar() {
+        return run.requests();
+    }
+
+    /** @return why the run stops, or {@code null} */
+    public BatchStop stopSoFar() {
+        return run.stopCause();
+    }
+
     public BulkDeleteSummary execute(Iterable<String> logins, Sink sink) {
         Instant start = settings.clock().instant();
         Iterator<String> input = logins.iterator();
@@ -104,6 +127,7 @@ public final class DeletionRun {
                         break;
                     }
                     long index = next++;
+                    run.observer().loginRead();
                     String login = LoginScreen.normalize(raw);
                     DeletionOutcome.Skipped skipped = screen.screen(login, raw == null);
                     if (skipped != null) {
@@ -136,6 +160,7 @@ public final class DeletionRun {
                 if (inputFailed) {
                     break;
                 }
+                run.observer().loginRead();
                 emit(sink, next++, new DeletionOutcome.NotAttempted(LoginScreen.normalize(raw), reason));
             }
         }

@@ -42,7 +42,14 @@ final class LoginDeletion {
         boolean deleteAnswered;
     }
 
+    /** Works on one login, with its login and step in the MDC of this thread ({@link LoginContext}). */
     DeletionOutcome process(String login) {
+        try (LoginContext context = LoginContext.enter(login)) {
+            return work(login);
+        }
+    }
+
+    private DeletionOutcome work(String login) {
         Calls.Attempts attempts = new Calls.Attempts();
         Progress p = new Progress();
         try {
@@ -264,6 +271,7 @@ final class LoginDeletion {
 
     private DeactivationResult deactivate(String login, FoundUser user, Calls.Attempts attempts)
             throws InterruptedException {
+        LoginContext.step(LoginContext.DEACTIVATE);
         int before = attempts.count();
         try {
             calls.call(login, attempts, CallRoute.DEACTIVATE, () -> {
@@ -315,6 +323,7 @@ final class LoginDeletion {
      * deleted it.
      */
     private DeletionOutcome delete(String login, Progress p, Calls.Attempts attempts) throws InterruptedException {
+        LoginContext.step(LoginContext.DELETE);
         int before = attempts.count();
         String userId = p.user.id();
         try {
@@ -356,6 +365,7 @@ final class LoginDeletion {
      */
     private DeletionOutcome verifyGone(String login, FoundUser user, Calls.Attempts attempts)
             throws InterruptedException {
+        LoginContext.step(LoginContext.VERIFY);
         FoundUser now;
         try {
             now = calls.call(login, attempts, CallRoute.LOOKUP, () -> run.gateway().getUser(user.id()));

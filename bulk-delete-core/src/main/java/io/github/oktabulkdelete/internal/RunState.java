@@ -30,6 +30,7 @@ final class RunState {
     private final Cancellation cancellation;
     private final OktaGateway gateway;
     private final RunJournal journal;
+    private volatile RunObserver observer = RunObserver.NONE;
 
     RunState(DeleterSettings settings, Cancellation cancellation, InFlightLogins inFlight, RunJournal journal) {
         this.settings = settings;
@@ -187,6 +188,15 @@ final class RunState {
     /** The run's waits, as a {@link Sleeper} for the pacer. */
     Sleeper sleeper() {
         return this::sleep;
+    }
+
+    /** @return who hears this run's requests, waits and reads (metrics, progress) */
+    RunObserver observer() {
+        return observer;
+    }
+
+    void observer(RunObserver observer) {
+        this.observer = observer;
     }
 
     String tokenOwnerId() {

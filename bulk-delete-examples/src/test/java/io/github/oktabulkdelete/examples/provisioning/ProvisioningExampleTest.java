@@ -8,7 +8,14 @@ import io.github.oktabulkdelete.Step;
 import io.github.oktabulkdelete.examples.provisioning.OffboardingService.Leaver;
 import io.github.oktabulkdelete.examples.provisioning.OffboardingService.OffboardingRecord;
 import io.github.oktabulkdelete.examples.provisioning.OffboardingService.State;
+import io.github.oktabulkdelete.TunedOktaClient;
+import com.okta.sdk.resource.model.UserStatus;
+import io.github.oktabulkdelete.testing.FakeOktaOrg;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,9 +34,51 @@ class ProvisioningExampleTest {
                 tuple("E102", State.NEEDS_ATTENTION),
                 tuple("E200", State.REMOVED),
                 tuple("E201", State.ALREADY_GONE),
-                tuple("E900", State.KEPT));
+                tuple("E900", State.KEPT),
+                tuple("E300", State.REMOVED),
+                tuple("E301", State.REMOVED));
         assertThat(records.get(0).oktaUserId()).startsWith("00u");
-        assertThat(printed.toString()).contains("E102  kim.ng ").contains("NEEDS_ATTENTION");
+        assertThat(printed.toString()).contains("E102  kim.ng ").contains("NEEDS_ATTENTION")
+                .contains("job-1 started: 2 leavers")
+                .contains("job-1 done=true: 2/2 finished, 2 removed, 0 problems")
+                .contains("meters: 5 deleted, ");
+    }
+
+    @Test
+    void aJobIsWatchedAndStoppedThroughTheServicesOwnApi() throws Exception {
+        try (FakeOktaOrg org = FakeOktaOrg.start()) {
+            org.addUser("svc@corp.example", UserStatus.ACTIVE);
+            org.setTokenOwner("svc@corp.example");
+            List<Leaver> leavers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                org.addUser("leaver" + i + "@corp.example", UserStatus.ACTIVE);
+                leavers.add(new Leaver("E" + i, "leaver" + i + "@corp.example"));
+            }
+            TunedOktaClient client = org.tunedClientBuilder().connectionPoolSize(2).build();
+            try {
+                MeterRegistry meters = new SimpleMeterRegistry();
+                OffboardingService service = OffboardingService.create(client, 60_000, meters);
+                // the admin stops the job at once: the leavers already started are removed, the rest RETRY_LATER
+                String job = service.startOffboarding(leavers);
+                assertThat(service.cancel(job, "ops@corp.example")).isTrue();
+
+                List<OffboardingRecord> records = service.records(job).get(10, TimeUnit.SECONDS);
+                JobStatus status = service.status(job).orElseThrow();
+
+                assertThat(records).hasSize(5).extracting(OffboardingRecord::state)
+                        .allMatch(s -> s == State.RETRY_LATER || s == State.REMOVED);
+                assertThat(status.done()).isTrue();
+                assertThat(status.finished()).isEqualTo(5);
+                assertThat(status.etaSeconds()).isNull();
+                assertThat(status.problems() + status.removed()).isEqualTo(5);
+                assertThat(service.status("job-99")).isEmpty();
+                assertThat(service.cancel("job-99", "ops@corp.example")).isFalse();
+                assertThat(meters.get("okta.bulkdelete.outcomes").tag("kind", "not_attempted").counter().count())
+                        .isEqualTo(status.problems());
+            } finally {
+                client.close();
+            }
+        }
     }
 
     @Test
