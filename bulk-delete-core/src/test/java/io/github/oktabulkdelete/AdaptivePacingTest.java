@@ -9,6 +9,7 @@ import io.github.oktabulkdelete.internal.AdaptivePacer;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
 import io.github.oktabulkdelete.testing.Fault;
 import io.github.oktabulkdelete.testing.MutableClock;
+import io.github.oktabulkdelete.testing.RateLimits;
 import io.github.oktabulkdelete.testing.Route;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,6 +153,36 @@ class AdaptivePacingTest {
         assertThat(org.requestCount(Route.DELETE_USER, 429))
                 .as("one 429 per window teaches the reset; no hammering").isLessThanOrEqualTo(3);
         OktaClients.close(plain);
+    }
+
+    @Test
+    void anOrgWhereEveryBucketIs100AMinuteMeetsNo429s() {
+        // issue 10 item 2: a route whose bucket was empty kept sending on another same-limit route's budget
+        org = FakeOktaOrg.builder().clock(clock).rateLimits(RateLimits.integratorFree()).start();
+        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();
+        List<String> logins = org.addUsers("user", 100, 0.2);
+
+        BulkDeleteResult result = adaptive(client).build().deleteAll(logins);
+
+        assertThat(result.counts().deleted()).isEqualTo(100);
+        assertThat(org.requests()).noneMatch(r -> r.status() == 429);
+    }
+
+    @Test
+    void a429TheHeadersDidNotForetellIsLearnedSoLaterWindowsMeetNone() {
+        // issue 10 item 3: the token may use half of each bucket, and the headers show the whole bucket
+        org = FakeOktaOrg.builder().clock(clock).rateLimits(RateLimits.builder()
+                .bucket("GET /api/v1/users/{idOrLogin}", 1000, Route.GET_USER)
+                .bucket("DELETE /api/v1/users/{id}", 20, Route.DELETE_USER)
+                .hiddenTokenShare(0.5).latency(Duration.ofMillis(100)).build()).start();
+        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();
+        List<String> logins = org.addUsers("user", 60, 1.0); // 60 deletes at 10 a window for this token: 6 windows
+
+        BulkDeleteResult result = adaptive(client).build().deleteAll(logins);
+
+        assertThat(result.counts().deleted()).isEqualTo(60);
+        assertThat(org.requestCount(Route.DELETE_USER, 429)).as("the first window teaches; the others meet none")
+                .isLessThanOrEqualTo(1);
     }
 
     private static AdaptivePacer pacer(BulkUserDeleter deleter) {
