@@ -47,20 +47,23 @@ import java.util.function.Consumer;
  * <table>
  *   <caption>Defaults</caption>
  *   <tr><th>setting</th><th>default</th></tr>
- *   <tr><td>{@link Builder#requestsPerMinute(int)}</td><td>300, spread evenly (one request every 200 ms)</td></tr>
- *   <tr><td>{@link Builder#maxConcurrency(int)}</td><td>4, capped by the client's connection pool</td></tr>
+ *   <tr><td>{@link Builder#adaptivePacing(boolean)}</td><td>{@code true} on a client built by {@link OktaClients}
+ *       (the org's limits, learned from its headers, with no fixed cap); {@code false} on a plain
+ *       {@code ApiClient}</td></tr>
+ *   <tr><td>{@link Builder#requestsPerMinute(int)}</td><td>none on a tuned client (an explicit one is a hard cap);
+ *       300 spread evenly (one request every 200 ms) on a plain {@code ApiClient}</td></tr>
+ *   <tr><td>{@link Builder#maxConcurrency(int)}</td><td>50, capped by the client's connection pool (a tuned
+ *       client's is 50 by default, a plain client's 5); with adaptive pacing, the requests in flight follow Okta's
+ *       formula, rate &times; measured latency, up to it</td></tr>
  *   <tr><td>{@link Builder#maxAttempts(int)}</td><td>6 per request (1 + 5 retries)</td></tr>
  *   <tr><td>{@link Builder#maxRetryWait(Duration)}</td><td>60 seconds</td></tr>
- *   <tr><td>{@link Builder#adaptivePacing(boolean)}</td><td>{@code false}: a fixed rate</td></tr>
  *   <tr><td>{@link Builder#dryRun(boolean)}</td><td>{@code false}</td></tr>
  *   <tr><td>{@link Builder#verifyDeletions(boolean)}</td><td>{@code true}: a GET by id proves each deletion</td></tr>
  * </table>
  *
  * <pre>{@code
- * ApiClient client = OktaClients.tuned().connectionPoolSize(8).build();
- * BulkUserDeleter deleter = BulkUserDeleter.builder(client)
- *         .requestsPerMinute(300)
- *         .maxConcurrency(8)
+ * ApiClient client = OktaClients.tuned().build();          // pool of 50, rate-limit headers captured
+ * BulkUserDeleter deleter = BulkUserDeleter.builder(client) // adaptive pacing: no rate to guess
  *         .protectedLogins(Set.of("admin@corp.example"))
  *         .build();
  * BulkDeleteResult result = deleter.deleteAll(logins);
@@ -68,14 +71,21 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p><b>Plain clients.</b> An {@code ApiClient} that was not built by {@link OktaClients} works too, with limits:
- * its success responses' rate-limit headers are not seen (only those of errors are), its concurrency is capped by
+ * its success responses' rate-limit headers are not seen (only those of errors are), so it is paced at a fixed,
+ * safe 300 requests a minute unless told otherwise (under the 300 {@code DELETE}s a minute of a Workforce token's
+ * default share; a 429 is waited out until its reset and retried), its concurrency is capped by
  * its connection pool (the SDK's default is 5: declare another with {@link Builder#connectionPoolSize(int)}), and
  * if its own retry is on (the SDK's default), its retries stack under ours and are not counted.
  */
 public final class BulkUserDeleter {
 
     static final int DEFAULT_REQUESTS_PER_MINUTE = 300;
-    static final int DEFAULT_MAX_CONCURRENCY = 4;
+    /**
+     * The most requests in flight by default: enough for a large org's ceiling (Okta's formula, rate &times;
+     * latency, gives about 40 at 4,000 lookups and 1,200 of each change a minute with 400 ms answers), well under
+     * the org's 75. A tuned client's connection pool is this size by default, so the pool never caps it.
+     */
+    static final int DEFAULT_MAX_CONCURRENCY = 50;
     static final int DEFAULT_MAX_ATTEMPTS = 6;
     static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(60);
     static final int PLAIN_CLIENT_POOL_SIZE = 5;
@@ -243,7 +253,7 @@ public final class BulkUserDeleter {
         private boolean dryRun;
         private boolean verifyDeletions = true;
         private long maxDeletions = Long.MAX_VALUE;
-        private boolean adaptivePacing;
+        private Boolean adaptivePacing;
         private double maxShareOfLimit = 1.0;
         private DeletionListener listener = DeletionListener.NONE;
         private Clock clock = Clock.systemUTC();
@@ -276,8 +286,9 @@ public final class BulkUserDeleter {
         }
 
         /**
-         * The most HTTP requests per minute, all steps together, spread evenly. Default 300. Not with
-         * {@link #rateLimiter(RateLimiter)}.
+         * The most HTTP requests per minute, all steps together, spread evenly: with adaptive pacing a hard cap on
+         * top of the learned limits, otherwise the fixed pace. Default: none with adaptive pacing on a tuned client,
+         * otherwise 300. Not with {@link #rateLimiter(RateLimiter)}.
          *
          * @param requestsPerMinute from 1 to 1,000,000
          * @return this builder
@@ -307,7 +318,8 @@ public final class BulkUserDeleter {
 
         /**
          * Pace at the org's rate limits, learned from the responses' {@code X-Rate-Limit-*} headers, instead of at a
-         * fixed rate. Default {@code false}.
+         * fixed rate. Default {@code true} on a client built by {@link OktaClients} (which sees every response's
+         * headers), {@code false} on a plain {@code ApiClient} (see below).
          *
          * <p>With it, the run keeps one budget per rate-limit bucket it touches (learning from the headers which
          * of lookup, deactivate and delete share a bucket), spreads what remains of each window over the rest of
@@ -316,7 +328,8 @@ public final class BulkUserDeleter {
          * {@link #rateLimiter(RateLimiter)} stays a hard upper bound; without one there is none for a client built
          * by {@link OktaClients}, whose every response carries the headers. A plain {@code ApiClient} only shows
          * the headers of its 429s, so it stays at the configured rate (default 300 per minute), paced further by
-         * what the 429s say.
+         * what the 429s say. A 429 that the readings did not predict (a per-token share the headers do not show,
+         * another client of the org) lowers that bucket's budget for the rest of the run.
          *
          * @param adaptivePacing whether to pace by the learned limits
          * @return this builder
@@ -388,7 +401,10 @@ public final class BulkUserDeleter {
         }
 
         /**
-         * How many logins are worked on at once. Default 4. It is capped by the client's connection pool.
+         * How many logins are worked on at once, and so the most requests in flight. Default 50: with adaptive pacing
+         * the requests in flight follow Okta's formula (requests per second &times; measured seconds per request,
+         * plus one) up to it, which a large org's ceiling needs (about 40), well under Okta's 75 per org. It is
+         * capped by the client's connection pool (a tuned client's is 50 by default, a plain client's 5).
          *
          * @param maxConcurrency from 1 to 75 (Okta's concurrent-request limit per org)
          * @return this builder
@@ -541,7 +557,7 @@ public final class BulkUserDeleter {
             }
             RateLimiter limiter = rateLimiter != null ? rateLimiter
                     : requestsPerMinute != null ? defaultRateLimiter(requestsPerMinute)
-                    : adaptivePacing && tunedPoolSize != null ? null
+                    : adaptive() && tunedPoolSize != null ? null
                     : defaultRateLimiter(DEFAULT_REQUESTS_PER_MINUTE);
             Retry effectiveRetry = retry != null ? retry : defaultRetry(
                     maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts,
@@ -549,12 +565,17 @@ public final class BulkUserDeleter {
             int pool = tunedPoolSize != null ? tunedPoolSize
                     : connectionPoolSize != null ? connectionPoolSize : PLAIN_CLIENT_POOL_SIZE;
             int concurrency = Math.min(maxConcurrency, pool);
-            Pacer pacer = adaptivePacing
+            Pacer pacer = adaptive()
                     ? new AdaptivePacer(clock, limiter, maxShareOfLimit, concurrency)
                     : Pacer.of(limiter);
             DeleterSettings settings = new DeleterSettings(gateway, pacer, effectiveRetry, sleeper, clock,
                     concurrency, dryRun, maxDeletions, protectedLogins, listener, verifyDeletions);
             return new BulkUserDeleter(settings, copy());
+        }
+
+        /** Adaptive pacing unless turned off, on a client whose every response's headers are seen. */
+        private boolean adaptive() {
+            return adaptivePacing != null ? adaptivePacing : tunedPoolSize != null;
         }
 
         private static RateLimiter defaultRateLimiter(int requestsPerMinute) {

@@ -122,6 +122,30 @@ class AdaptivePacingTest {
     }
 
     @Test
+    void aTunedClientPacesAdaptivelyByDefaultWithUpTo50InFlightAndAPlainClientAtAFixedSafePace() {
+        org = FakeOktaOrg.builder().clock(clock).start();
+        client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();
+        ApiClient smallPool = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken())
+                .allowInsecureHttp(true).connectionPoolSize(8).build();
+        ApiClient plain = new ApiClient(HttpClients.custom().disableAutomaticRetries().build(),
+                Caches.newDisabledCacheManager());
+
+        BulkUserDeleter tuned = BulkUserDeleter.builder(client).build();
+        assertThat(tuned.isAdaptivePacing()).isTrue();
+        assertThat(pacer(tuned).hardCap()).as("no fixed rate to guess").isNull();
+        assertThat(tuned.maxConcurrency()).as("the default pool follows the default concurrency").isEqualTo(50);
+        assertThat(BulkUserDeleter.builder(smallPool).build().maxConcurrency()).isEqualTo(8);
+        assertThat(pacer(BulkUserDeleter.builder(client).requestsPerMinute(120).build()).hardCap())
+                .as("an explicit rate is a cap on top").isNotNull();
+        assertThat(BulkUserDeleter.builder(client).adaptivePacing(false).build().isAdaptivePacing()).isFalse();
+        BulkUserDeleter plainDeleter = BulkUserDeleter.builder(plain).build();
+        assertThat(plainDeleter.isAdaptivePacing()).as("no headers to learn from on success").isFalse();
+        assertThat(plainDeleter.maxConcurrency()).as("the SDK's pool of 5").isEqualTo(5);
+        OktaClients.close(smallPool);
+        OktaClients.close(plain);
+    }
+
+    @Test
     void aTunedClientHasNoCapUnlessOneIsSetButAPlainClientKeepsTheConfiguredRate() {
         org = FakeOktaOrg.builder().clock(clock).start();
         client = OktaClients.tuned().orgUrl(org.orgUrl()).apiToken(org.apiToken()).allowInsecureHttp(true).build();

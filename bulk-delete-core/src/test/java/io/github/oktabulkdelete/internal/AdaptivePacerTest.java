@@ -239,6 +239,17 @@ class AdaptivePacerTest {
     }
 
     @Test
+    void aLargeOrgsInFlightTargetFitsUnderTheDefaultMaximumOf50() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 50);
+        // issue 10's large org: GET user 4000, deactivate 1200 and DELETE 1200 a minute, 400 ms an answer
+        request(pacer, CallRoute.LOOKUP, 4000, 3999, 60, Duration.ofMillis(400));
+        request(pacer, CallRoute.DEACTIVATE, 1200, 1199, 60, Duration.ofMillis(400));
+        request(pacer, CallRoute.DELETE, 1200, 1199, 60, Duration.ofMillis(400));
+
+        assertThat(pacer.inFlightTarget()).as("(4000 + 1200 + 1200) / 60 x 0.4 s, plus one").isEqualTo(44);
+    }
+
+    @Test
     void theConfiguredRateStaysAHardCapEveryRequestTakesAPermitFrom() throws InterruptedException {
         RateLimiter cap = mock(RateLimiter.class);
         when(cap.acquirePermission()).thenReturn(true);
