@@ -1018,6 +1018,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
                 builder.requestsPerMinute(pace.requestsPerMinute); // a hard cap on top of the learned limits
             }
         } else {
+            builder.adaptivePacing(false); // the library's default on a tuned client is adaptive since issue 10
             builder.requestsPerMinute(requestsPerMinute());
         }
         if (maxDeletions != Long.MAX_VALUE) {
