@@ -48,20 +48,23 @@ import java.util.function.Consumer;
  * <table>
  *   <caption>Defaults</caption>
  *   <tr><th>setting</th><th>default</th></tr>
- *   <tr><td>{@link Builder#requestsPerMinute(int)}</td><td>300, spread evenly (one request every 200 ms)</td></tr>
- *   <tr><td>{@link Builder#maxConcurrency(int)}</td><td>4, capped by the client's connection pool</td></tr>
+ *   <tr><td>{@link Builder#adaptivePacing(boolean)}</td><td>{@code true} on a client built by {@link OktaClients}
+ *       (the org's limits, learned from its headers, with no fixed cap); {@code false} on a plain
+ *       {@code ApiClient}</td></tr>
+ *   <tr><td>{@link Builder#requestsPerMinute(int)}</td><td>none on a tuned client (an explicit one is a hard cap);
+ *       300 spread evenly (one request every 200 ms) on a plain {@code ApiClient}</td></tr>
+ *   <tr><td>{@link Builder#maxConcurrency(int)}</td><td>50, capped by the client's connection pool (a tuned
+ *       client's is 50 by default, a plain client's 5); with adaptive pacing, the requests in flight follow Okta's
+ *       formula, rate &times; measured latency, up to it</td></tr>
  *   <tr><td>{@link Builder#maxAttempts(int)}</td><td>6 per request (1 + 5 retries)</td></tr>
  *   <tr><td>{@link Builder#maxRetryWait(Duration)}</td><td>60 seconds</td></tr>
- *   <tr><td>{@link Builder#adaptivePacing(boolean)}</td><td>{@code false}: a fixed rate</td></tr>
  *   <tr><td>{@link Builder#dryRun(boolean)}</td><td>{@code false}</td></tr>
  *   <tr><td>{@link Builder#verifyDeletions(boolean)}</td><td>{@code true}: a GET by id proves each deletion</td></tr>
  * </table>
  *
  * <pre>{@code
- * try (TunedOktaClient client = OktaClients.tuned().connectionPoolSize(8).build()) {
- *     BulkUserDeleter deleter = BulkUserDeleter.builder(client)
- *             .requestsPerMinute(300)
- *             .maxConcurrency(8)
+ * try (TunedOktaClient client = OktaClients.tuned().build()) {   // pool of 50, rate-limit headers captured
+ *     BulkUserDeleter deleter = BulkUserDeleter.builder(client)   // adaptive pacing: no rate to guess
  *             .protectedLogins(Set.of("admin@corp.example"))
  *             .build();
  *     BulkDeleteResult result = deleter.deleteAll(logins);
@@ -70,7 +73,9 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p><b>Plain clients.</b> A plain {@code ApiClient} ({@link #builder(ApiClient)}) works too, with limits:
- * its success responses' rate-limit headers are not seen (only those of errors are), its concurrency is capped by
+ * its success responses' rate-limit headers are not seen (only those of errors are), so it is paced at a fixed,
+ * safe 300 requests a minute unless told otherwise (under the 300 {@code DELETE}s a minute of a Workforce token's
+ * default share; a 429 is waited out until its reset and retried), its concurrency is capped by
  * its connection pool (the SDK's default is 5: declare another with {@link Builder#connectionPoolSize(int)}), and
  * if its own retry is on (the SDK's default), its retries stack under ours and are not counted.
  */

@@ -20,7 +20,8 @@ import java.util.Set;
  * <ul>
  *   <li>turns the SDK's own retry off, so that it does not stack under {@link BulkUserDeleter}'s;
  *   <li>turns the SDK's cache off, so that a lookup never returns a user already deleted;
- *   <li>sizes the connection pool (default 8; the SDK's is 5 per host, which silently caps concurrency);
+ *   <li>sizes the connection pool (default 50, the deleter's default {@code maxConcurrency}, so that the pool never
+ *       caps it; connections are opened as needed; the SDK's is 5 per host, which silently caps concurrency);
  *   <li>captures the {@code X-Rate-Limit-*} headers of every response, which the SDK drops on success.
  * </ul>
  * {@link BulkUserDeleter#builder(TunedOktaClient)} uses all of that. The builder is not thread-safe; the client it
@@ -30,9 +31,8 @@ import java.util.Set;
  * try (TunedOktaClient client = OktaClients.tuned()
  *         .orgUrl("https://corp.okta.com")
  *         .apiToken(System.getenv("OKTA_CLIENT_TOKEN"))
- *         .connectionPoolSize(8)
  *         .build()) {
- *     BulkUserDeleter.builder(client).maxConcurrency(8).build().deleteAll(logins);
+ *     BulkUserDeleter.builder(client).build().deleteAll(logins);   // adaptive pacing, up to 50 in flight
  * }
  * }</pre>
  */
@@ -82,7 +82,7 @@ public final class OktaClients {
         private String privateKeyPem;
         private Path privateKeyFile;
         private String keyId;
-        private int connectionPoolSize = 8;
+        private int connectionPoolSize = PaceOptions.DEFAULT_MAX_CONCURRENCY;
         private Duration timeout = Duration.ofSeconds(30);
         private boolean allowInsecureHttp;
 
@@ -174,7 +174,9 @@ public final class OktaClients {
         }
 
         /**
-         * The size of the connection pool, which caps how many requests can be in flight. Default 8.
+         * The size of the connection pool, which caps how many requests can be in flight. Default 50, the default
+         * {@code maxConcurrency} of {@link BulkUserDeleter}: the pool follows the deleter's concurrency, and its
+         * connections are only opened as they are needed.
          *
          * @param connectionPoolSize from 1 to 75
          * @return this builder

@@ -23,7 +23,12 @@ import java.util.concurrent.ThreadLocalRandom;
 abstract class PaceOptions {
 
     static final int DEFAULT_REQUESTS_PER_MINUTE = 300;
-    static final int DEFAULT_MAX_CONCURRENCY = 4;
+    /**
+     * The most requests in flight by default: enough for a large org's ceiling (Okta's formula, rate &times;
+     * latency, gives about 40 at 4,000 lookups and 1,200 of each change a minute with 400 ms answers), well under
+     * the org's 75. A tuned client's connection pool is this size by default, so the pool never caps it.
+     */
+    static final int DEFAULT_MAX_CONCURRENCY = 50;
     static final int DEFAULT_MAX_ATTEMPTS = 6;
     static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofSeconds(60);
     static final int PLAIN_CLIENT_POOL_SIZE = 5;
@@ -51,7 +56,8 @@ abstract class PaceOptions {
     private Duration maxRetryWait;
     private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
     private Integer connectionPoolSize;
-    private boolean adaptivePacing;
+    /** {@code null}: adaptive on a tuned client, fixed on a plain one. */
+    private Boolean adaptivePacing;
     private double maxShareOfLimit = 1.0;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -92,8 +98,9 @@ abstract class PaceOptions {
     }
 
     /**
-     * The most HTTP requests per minute, all steps together, spread evenly. Default 300. Not with
-     * {@link BulkUserDeleter.Builder#rateLimiter(RateLimiter)}.
+     * The most HTTP requests per minute, all steps together, spread evenly: with adaptive pacing a hard cap on top of
+     * the learned limits, otherwise the fixed pace. Default: none with adaptive pacing on a tuned client, otherwise
+     * 300. Not with {@link BulkUserDeleter.Builder#rateLimiter(RateLimiter)}.
      *
      * @param requestsPerMinute from 1 to 1,000,000
      * @return this builder
@@ -123,7 +130,8 @@ abstract class PaceOptions {
 
     /**
      * Pace at the org's rate limits, learned from the responses' {@code X-Rate-Limit-*} headers, instead of at a
-     * fixed rate. Default {@code false}.
+     * fixed rate. Default {@code true} on a {@link TunedOktaClient} (which sees every response's headers),
+     * {@code false} on a plain {@code ApiClient} (see below).
      *
      * <p>With it, the run keeps one budget per rate-limit bucket it touches (learning from the headers which of
      * lookup, deactivate and delete share a bucket), spreads what remains of each window over the rest of the
@@ -132,7 +140,8 @@ abstract class PaceOptions {
      * or {@link BulkUserDeleter.Builder#rateLimiter(RateLimiter)} stays a hard upper bound; without one there is none
      * for a {@link TunedOktaClient}, whose every response carries the headers. A plain {@code ApiClient} only shows
      * the headers of its 429s, so it stays at the configured rate (default 300 per minute), paced further by what
-     * the 429s say.
+     * the 429s say. A 429 that the readings did not predict (a per-token share the headers do not show, another
+     * client of the org) lowers that bucket's budget for the rest of the run.
      *
      * @param adaptivePacing whether to pace by the learned limits
      * @return this builder
@@ -204,7 +213,10 @@ abstract class PaceOptions {
     }
 
     /**
-     * How many logins are worked on at once. Default 4. It is capped by the client's connection pool.
+     * How many logins are worked on at once, and so the most requests in flight. Default 50: with adaptive pacing the
+     * requests in flight follow Okta's formula (requests per second &times; measured seconds per request, plus one)
+     * up to it, which a large org's ceiling needs (about 40), well under Okta's 75 per org. It is capped by the
+     * client's connection pool (a tuned client's is 50 by default, a plain client's 5).
      *
      * @param maxConcurrency from 1 to 75 (Okta's concurrent-request limit per org)
      * @return this builder
@@ -279,9 +291,9 @@ abstract class PaceOptions {
         int concurrency = Math.min(maxConcurrency, pool);
         Integer rate = rateLimiter != null ? null
                 : requestsPerMinute != null ? requestsPerMinute
-                : adaptivePacing && tunedPoolSize != null ? null // no cap: every response carries the headers
+                : adaptive() && tunedPoolSize != null ? null // no cap: every response carries the headers
                 : Integer.valueOf(DEFAULT_REQUESTS_PER_MINUTE);
-        PaceKey key = adaptivePacing
+        PaceKey key = adaptive()
                 ? new PaceKey(rate, rateLimiter, true, maxShareOfLimit, clock, concurrency)
                 : new PaceKey(rate, rateLimiter, false, 1.0, null, 0);
         boolean shared = inherited != null && inherited.key().equals(key);
@@ -291,6 +303,11 @@ abstract class PaceOptions {
                 maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts,
                 maxRetryWait == null ? DEFAULT_MAX_RETRY_WAIT : maxRetryWait, clock);
         return new Pace(pacer, limiter, effectiveRetry, concurrency, clock, sleeper, key);
+    }
+
+    /** Adaptive pacing unless turned off, on a client whose every response's headers are seen. */
+    private boolean adaptive() {
+        return adaptivePacing != null ? adaptivePacing : tunedPoolSize != null;
     }
 
     /** The hard cap of a pace, or {@code null} for adaptive pacing without one. */

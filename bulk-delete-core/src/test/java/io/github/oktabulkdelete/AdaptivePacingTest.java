@@ -9,6 +9,7 @@ import io.github.oktabulkdelete.internal.AdaptivePacer;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
 import io.github.oktabulkdelete.testing.Fault;
 import io.github.oktabulkdelete.testing.MutableClock;
+import io.github.oktabulkdelete.testing.RateLimits;
 import io.github.oktabulkdelete.testing.Route;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +130,29 @@ class AdaptivePacingTest {
     }
 
     @Test
+    void aTunedClientPacesAdaptivelyByDefaultWithUpTo50InFlightAndAPlainClientAtAFixedSafePace() {
+        org = FakeOktaOrg.builder().clock(clock).start();
+        client = org.tunedClient();
+        TunedOktaClient smallPool = org.tunedClientBuilder().connectionPoolSize(8).build();
+        ApiClient plain = new ApiClient(HttpClients.custom().disableAutomaticRetries().build(),
+                Caches.newDisabledCacheManager());
+
+        BulkUserDeleter tuned = BulkUserDeleter.builder(client).build();
+        assertThat(tuned.isAdaptivePacing()).isTrue();
+        assertThat(pacer(tuned).hardCap()).as("no fixed rate to guess").isNull();
+        assertThat(tuned.maxConcurrency()).as("the default pool follows the default concurrency").isEqualTo(50);
+        assertThat(BulkUserDeleter.builder(smallPool).build().maxConcurrency()).isEqualTo(8);
+        assertThat(pacer(BulkUserDeleter.builder(client).requestsPerMinute(120).build()).hardCap())
+                .as("an explicit rate is a cap on top").isNotNull();
+        assertThat(BulkUserDeleter.builder(client).adaptivePacing(false).build().isAdaptivePacing()).isFalse();
+        BulkUserDeleter plainDeleter = BulkUserDeleter.builder(plain).build();
+        assertThat(plainDeleter.isAdaptivePacing()).as("no headers to learn from on success").isFalse();
+        assertThat(plainDeleter.maxConcurrency()).as("the SDK's pool of 5").isEqualTo(5);
+        smallPool.close();
+        OktaClients.close(plain);
+    }
+
+    @Test
     void aTunedClientHasNoCapUnlessOneIsSetButAPlainClientKeepsTheConfiguredRate() {
         org = FakeOktaOrg.builder().clock(clock).start();
         client = org.tunedClient();
@@ -195,6 +219,36 @@ class AdaptivePacingTest {
 
         assertThat(org.requests().get(5).status()).as("the control for the test above: a new pacer learns by a 429")
                 .isEqualTo(429);
+    }
+
+    @Test
+    void anOrgWhereEveryBucketIs100AMinuteMeetsNo429s() {
+        // issue 10 item 2: a route whose bucket was empty kept sending on another same-limit route's budget
+        org = FakeOktaOrg.builder().clock(clock).rateLimits(RateLimits.integratorFree()).start();
+        client = org.tunedClient();
+        List<String> logins = org.addUsers("user", 100, 0.2);
+
+        BulkDeleteResult result = adaptive(client).build().deleteAll(logins);
+
+        assertThat(result.summary().counts().deleted()).isEqualTo(100);
+        assertThat(org.requests()).noneMatch(r -> r.status() == 429);
+    }
+
+    @Test
+    void a429TheHeadersDidNotForetellIsLearnedSoLaterWindowsMeetNone() {
+        // issue 10 item 3: the token may use half of each bucket, and the headers show the whole bucket
+        org = FakeOktaOrg.builder().clock(clock).rateLimits(RateLimits.builder()
+                .bucket("GET /api/v1/users/{idOrLogin}", 1000, Route.GET_USER)
+                .bucket("DELETE /api/v1/users/{id}", 20, Route.DELETE_USER)
+                .hiddenTokenShare(0.5).latency(Duration.ofMillis(100)).build()).start();
+        client = org.tunedClient();
+        List<String> logins = org.addUsers("user", 60, 1.0); // 60 deletes at 10 a window for this token: 6 windows
+
+        BulkDeleteResult result = adaptive(client).build().deleteAll(logins);
+
+        assertThat(result.summary().counts().deleted()).isEqualTo(60);
+        assertThat(org.requestCount(Route.DELETE_USER, 429)).as("the first window teaches; the others meet none")
+                .isLessThanOrEqualTo(1);
     }
 
     private static AdaptivePacer pacer(BulkUserDeleter deleter) {

@@ -112,7 +112,7 @@ class BulkUserDeleterBuilderTest {
     @Test
     void derivedDeletersShareThePacerUnlessTheirPaceSettingsDiffer() {
         BulkUserDeleter adaptive = BulkUserDeleter.builder(gateway, 8).adaptivePacing(true).build();
-        BulkUserDeleter fixed = BulkUserDeleter.builder(gateway, 8).build();
+        BulkUserDeleter fixed = BulkUserDeleter.builder(gateway, 8).adaptivePacing(false).build();
 
         assertThat(adaptive.newBuilder().dryRun(true).listener(DeletionListener.NONE).maxAttempts(2).build()
                 .settings().pacer()).as("settings that are not the pace keep it").isSameAs(adaptive.settings().pacer());

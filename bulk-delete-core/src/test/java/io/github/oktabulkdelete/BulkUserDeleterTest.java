@@ -59,8 +59,13 @@ class BulkUserDeleterTest {
         return org.tunedClientBuilder().connectionPoolSize(poolSize).build();
     }
 
+    /**
+     * These tests are about outcomes and retries, so at a fixed rate that never makes a request wait: adaptive
+     * pacing, the default on a tuned client, has its own tests ({@code AdaptivePacingTest}).
+     */
     private BulkUserDeleter.Builder deleter() {
-        return BulkUserDeleter.builder(client).verifyDeletions(false).requestsPerMinute(1_000_000).maxConcurrency(1).clock(clock)
+        return BulkUserDeleter.builder(client).adaptivePacing(false).verifyDeletions(false).requestsPerMinute(1_000_000)
+                .maxConcurrency(1).clock(clock)
                 .sleeper(d -> {
                     sleeps.add(d);
                     clock.advance(d);

@@ -34,7 +34,8 @@ class BulkUserDeleterUnitTest {
     }
 
     private BulkUserDeleter.Builder deleter() {
-        return BulkUserDeleter.builder(gateway, 8).verifyDeletions(false).requestsPerMinute(1_000_000).maxConcurrency(1)
+        return BulkUserDeleter.builder(gateway, 8).adaptivePacing(false).verifyDeletions(false)
+                .requestsPerMinute(1_000_000).maxConcurrency(1)
                 .sleeper(sleeps::add);
     }
 
@@ -315,7 +316,8 @@ class BulkUserDeleterUnitTest {
                 return "user" + read.incrementAndGet() + "@corp.example";
             }
         };
-        BulkUserDeleter deleter = BulkUserDeleter.builder(gateway, 8).verifyDeletions(false).requestsPerMinute(1_000_000)
+        BulkUserDeleter deleter = BulkUserDeleter.builder(gateway, 8).adaptivePacing(false).verifyDeletions(false)
+                .requestsPerMinute(1_000_000)
                 .maxConcurrency(workers).build();
         Thread batch = new Thread(() -> deleter.deleteAll(input, outcome -> { }));
         batch.start();

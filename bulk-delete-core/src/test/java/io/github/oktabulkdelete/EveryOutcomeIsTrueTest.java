@@ -53,7 +53,7 @@ class EveryOutcomeIsTrueTest {
     }
 
     private BulkUserDeleter.Builder deleter() {
-        return BulkUserDeleter.builder(client).requestsPerMinute(1_000_000).maxConcurrency(1).clock(clock)
+        return BulkUserDeleter.builder(client).adaptivePacing(false).requestsPerMinute(1_000_000).maxConcurrency(1).clock(clock)
                 .sleeper(clock::advance);
     }
 

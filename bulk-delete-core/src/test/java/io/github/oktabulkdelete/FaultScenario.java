@@ -160,11 +160,15 @@ final class FaultScenario implements AutoCloseable {
         return tokenOwnerInInput();
     }
 
-    /** A deleter on this scenario's client, clock and sleeper, with its protected logins. */
+    /**
+     * A deleter on this scenario's client, clock and sleeper, with its protected logins, at a fixed pace that never
+     * makes a request wait (adaptive pacing, the default on a tuned client, is off here: these scenarios are about
+     * faults; {@code AdaptivePacingTest} covers the pacing).
+     */
     BulkUserDeleter.Builder deleter() {
         BulkUserDeleter.Builder builder = tuned != null ? BulkUserDeleter.builder(tuned)
                 : BulkUserDeleter.builder(plain);
-        return builder.requestsPerMinute(1_000_000).maxConcurrency(4).clock(clock)
+        return builder.adaptivePacing(false).requestsPerMinute(1_000_000).maxConcurrency(4).clock(clock)
                 .protectedLogins(protectedLogins)
                 .sleeper(d -> {
                     sleeps.add(d);

@@ -52,7 +52,7 @@ class GracePeriodTest {
 
     /** A deleter whose first retry wait cancels the batch and then hangs. */
     private BulkUserDeleter hangingDeleter(Cancellation cancellation) {
-        return BulkUserDeleter.builder(client).verifyDeletions(false).requestsPerMinute(1_000_000).maxConcurrency(1)
+        return BulkUserDeleter.builder(client).verifyDeletions(false).adaptivePacing(false).requestsPerMinute(1_000_000).maxConcurrency(1)
                 .clock(clock)
                 .listener(new DeletionListener() {
                     @Override

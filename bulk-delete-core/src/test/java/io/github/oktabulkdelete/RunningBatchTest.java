@@ -54,7 +54,7 @@ class RunningBatchTest {
 
     /** A deleter whose first retry wait holds its worker until {@link #release}. */
     private BulkUserDeleter.Builder deleter() {
-        return BulkUserDeleter.builder(client).requestsPerMinute(1_000_000).maxConcurrency(3).clock(clock)
+        return BulkUserDeleter.builder(client).adaptivePacing(false).requestsPerMinute(1_000_000).maxConcurrency(3).clock(clock)
                 .sleeper(d -> {
                     if (held.getCount() > 0) {
                         held.countDown();

@@ -2,6 +2,7 @@ package io.github.oktabulkdelete.internal;
 
 import io.github.oktabulkdelete.RateLimitStatus;
 import io.github.oktabulkdelete.Sleeper;
+import io.github.oktabulkdelete.internal.BucketReadings.Issued;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,21 +18,26 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>Budgets per bucket.</b> Each route's latest reading gives the bucket's limit, what remains and when the
- *       window resets. Routes whose readings show the same limit share one budget (the freshest reading speaks
- *       for it), unless two of them were ever seen with the same remaining count in the same window: in a shared
- *       bucket every request takes its own number, so that proves the buckets separate. Until then, sharing is
- *       assumed, which can only make the run slower, never cause 429s.
+ *       window resets. Routes whose readings show the same limit are assumed to share one bucket until the
+ *       readings prove them separate, and while they are, the smallest budget over their readings is the usable
+ *       one: a route whose bucket is known to be empty never spends another route's budget
+ *       ({@link BucketReadings} says how buckets are proven separate, which then costs nothing).
  *   <li><b>Spreading.</b> What remains of a bucket, less the requests sent since the reading and the share left to
  *       the org's other clients ({@code 1 - maxShareOfLimit}), is spread evenly over the rest of the window. An
- *       empty bucket waits for its reset; after a reset, before a new reading, the bucket's limit is spread over a
+ *       empty bucket waits for its reset plus a margin of 1/60 of the window (1 s on Okta's 60 s windows: the
+ *       header counts whole seconds); after it, before a new reading, the bucket's limit is spread over a
  *       window's length.
+ *   <li><b>Learning from 429s.</b> A 429 that the readings did not predict (a per-token share the headers do not
+ *       show, another client of the org) lowers that bucket's budget for this window and the next ones.
  *   <li><b>Requests in flight.</b> No more than the rate and the latency call for (Okta's own formula:
- *       rate &times; latency, plus one), halved on a concurrency 429 and grown back one at a time, never above
- *       {@code maxInFlight} (the worker count, already capped by the connection pool).
+ *       requests per second &times; average seconds per request, measured, plus one), halved on a concurrency 429
+ *       and grown back one at a time, never above {@code maxInFlight} (the worker count, already capped by the
+ *       connection pool).
  *   <li><b>Draining.</b> Once every batch using the pacer has read all its input, the requests of the logins
  *       still in flight (at most the worker count) go as soon as the bucket's budget allows: no more work follows
  *       them, so spreading would only leave the end of the window idle.
- *   <li><b>Hard cap.</b> An optional Resilience4j rate limiter that every request also takes a permit from.
+ *   <li><b>Hard cap.</b> An optional Resilience4j rate limiter that every request also takes a permit from, after
+ *       the pacer's own wait (a permit taken before a wait would be spent on nothing).
  * </ul>
  * Server times ({@code Reset}, {@code Date}) are mapped to the local clock by the smallest offset seen, which
  * is never earlier than the true one. Thread-safe; waits go through the sleeper each call brings.
@@ -47,24 +53,27 @@ public final class AdaptivePacer implements Pacer {
     static final Duration MAX_WINDOW = Duration.ofMinutes(10);
     private static final int ROUTES = CallRoute.values().length;
 
-    /** A route's latest reading. */
-    private record Reading(long limit, long remaining, Instant resetServer, long sequence, long[] sentAtIssue) {
-    }
-
-    private record Issued(CallRoute route, long sequence, long[] sentAtIssue, Instant at) {
-    }
-
     private final Clock clock;
     private final RateLimiter cap;
-    private final double maxShareOfLimit;
     private final int maxInFlight;
 
-    private final Reading[] latest = new Reading[ROUTES];
-    private final boolean[][] separate = new boolean[ROUTES][ROUTES];
+    private final BucketReadings readings;
+    private final BucketReadings.Clocks clocks = new BucketReadings.Clocks() {
+        @Override
+        public Instant toLocal(Instant server) {
+            return offsetMillis == Long.MAX_VALUE ? server : server.plusMillis(offsetMillis);
+        }
+
+        @Override
+        public Duration resetMargin() {
+            return (window == null ? DEFAULT_WINDOW : window).dividedBy(60);
+        }
+    };
     private final long[] sent = new long[ROUTES];
     private final Instant[] lastSend = new Instant[ROUTES];
     private final Map<Long, Issued> open = new HashMap<>();
     private long sequence;
+    private long answers;
     private long offsetMillis = Long.MAX_VALUE;
     private Duration window;
     private int inFlight;
@@ -82,31 +91,43 @@ public final class AdaptivePacer implements Pacer {
     public AdaptivePacer(Clock clock, RateLimiter cap, double maxShareOfLimit, int maxInFlight) {
         this.clock = clock;
         this.cap = cap;
-        this.maxShareOfLimit = maxShareOfLimit;
+        this.readings = new BucketReadings(maxShareOfLimit);
         this.maxInFlight = maxInFlight;
         this.aimdCeiling = maxInFlight;
     }
 
     @Override
     public Ticket acquire(CallRoute route, Sleeper sleeper) throws InterruptedException {
-        if (cap != null) {
-            Pacer.of(cap).acquire(route, sleeper);
-        }
         while (true) {
             Duration wait;
             synchronized (this) {
-                while (inFlight >= inFlightTarget()) {
-                    wait(POLL.toMillis()); // re-checked: a slot freed elsewhere, or a target grown, wakes it
-                }
-                Instant now = clock.instant();
+                Instant now = awaitSlot();
                 Instant next = nextAllowed(route, now);
-                if (!next.isAfter(now)) {
+                if (!next.isAfter(now) && cap == null) {
                     return issue(route, now);
                 }
                 wait = Duration.between(now, next);
             }
-            sleeper.sleep(wait);
+            if (!wait.isZero()) {
+                sleeper.sleep(wait);
+                continue;
+            }
+            Pacer.of(cap).acquire(route, sleeper); // the pacer allows it: now the hard cap, which may wait too
+            synchronized (this) {
+                Instant now = awaitSlot();
+                if (!nextAllowed(route, now).isAfter(now)) {
+                    return issue(route, now);
+                }
+            } // the budget was spent while the cap made this request wait: the permit is lost, ask again
         }
+    }
+
+    /** Waits, holding the lock, until a request may be in flight; returns the time then. */
+    private Instant awaitSlot() throws InterruptedException {
+        while (inFlight >= inFlightTarget()) {
+            wait(POLL.toMillis()); // re-checked: a slot freed elsewhere, or a target grown, wakes it
+        }
+        return clock.instant();
     }
 
     private Ticket issue(CallRoute route, Instant now) {
@@ -114,7 +135,7 @@ public final class AdaptivePacer implements Pacer {
         sent[route.ordinal()]++;
         lastSend[route.ordinal()] = now;
         inFlight++;
-        open.put(seq, new Issued(route, seq, sent.clone(), now));
+        open.put(seq, new Issued(route, seq, sent.clone(), now, answers));
         return new Ticket(route, seq);
     }
 
@@ -144,6 +165,7 @@ public final class AdaptivePacer implements Pacer {
                 return;
             }
             inFlight--;
+            answers++;
             Instant now = clock.instant();
             double took = Duration.between(issued.at(), now).toNanos() / 1e6;
             latencyMillis = latencyMillis < 0 ? took : 0.8 * latencyMillis + 0.2 * took;
@@ -174,61 +196,25 @@ public final class AdaptivePacer implements Pacer {
                 }
             }
         }
-        if (status.limit() < 0 || status.remaining() < 0 || status.reset() == null) {
+        BucketReadings.Reading reading = BucketReadings.readingOf(status, issued, answers, now, MAX_WINDOW);
+        if (reading == null) {
             return;
         }
-        Instant seen = status.serverDate() != null ? status.serverDate() : now;
-        if (status.reset().isAfter(seen.plus(MAX_WINDOW))) {
-            return; // a garbage or duplicate Reset hours away would stall the run until then
+        if (!reading.granted()) {
+            readings.learnFromRefusal(issued.route(), reading.limit(), sent, open.values(), now, clocks);
         }
-        int r = issued.route().ordinal();
-        for (int o = 0; o < ROUTES; o++) {
-            Reading other = latest[o];
-            if (o != r && other != null && other.limit() == status.limit() && other.remaining() == status.remaining()
-                    && sameWindow(other.resetServer(), status.reset())) {
-                separate[r][o] = true;
-                separate[o][r] = true;
-            }
-        }
-        Reading current = latest[r];
-        if (current == null || current.sequence() < issued.sequence()) {
-            latest[r] = new Reading(status.limit(), status.remaining(), status.reset(), issued.sequence(),
-                    issued.sentAtIssue());
-        }
-    }
-
-    private static boolean sameWindow(Instant a, Instant b) {
-        return Math.abs(Duration.between(a, b).toMillis()) <= 1000;
-    }
-
-    /** The routes that share a budget with this one, by the latest readings. */
-    private Set<CallRoute> groupOf(CallRoute route) {
-        Set<CallRoute> group = EnumSet.of(route);
-        Reading mine = latest[route.ordinal()];
-        if (mine == null) {
-            return group;
-        }
-        for (CallRoute other : CallRoute.values()) {
-            Reading theirs = latest[other.ordinal()];
-            if (other != route && theirs != null && !separate[route.ordinal()][other.ordinal()]
-                    && theirs.limit() == mine.limit()) {
-                group.add(other);
-            }
-        }
-        return group;
+        readings.record(issued.route(), reading, clocks);
     }
 
     /** When the next request on this route may go. */
     Instant nextAllowed(CallRoute route, Instant now) {
-        Set<CallRoute> group = groupOf(route);
-        Reading freshest = null;
+        Set<CallRoute> group = readings.groupOf(route);
+        BucketReadings.Reading any = null;
         Instant last = null;
         boolean anyInFlight = false;
         for (CallRoute g : group) {
-            Reading reading = latest[g.ordinal()];
-            if (reading != null && (freshest == null || reading.sequence() > freshest.sequence())) {
-                freshest = reading;
-            }
+            BucketReadings.Reading reading = readings.latest(g);
+            any = any == null || reading != null && reading.limit() < any.limit() ? reading : any;
             Instant sentAt = lastSend[g.ordinal()];
             if (sentAt != null && (last == null || sentAt.isAfter(last))) {
                 last = sentAt;
@@ -237,29 +223,23 @@ public final class AdaptivePacer implements Pacer {
         for (Issued issued : open.values()) {
             anyInFlight |= group.contains(issued.route());
         }
-        if (freshest == null) {
+        if (any == null) {
             // nothing known yet: one probe at a time until the first reading
             return anyInFlight ? now.plus(POLL) : now;
         }
-        long share = Math.max(1, (long) Math.floor(freshest.limit() * maxShareOfLimit));
-        Instant reset = toLocal(freshest.resetServer());
+        BucketReadings.Budget budget = readings.budget(group, sent, open.values(), now, clocks);
         Duration interval;
-        if (!now.isBefore(reset)) {
-            // the window of the reading is over; spread the limit over a new one until a reading arrives
+        if (budget == null) {
+            // every reading's window is over; spread the limit over a new one until a reading arrives
             Duration length = window == null ? DEFAULT_WINDOW : window;
-            interval = length.dividedBy(share);
+            interval = length.dividedBy(readings.usableShare(any.limit(), group));
+        } else if (budget.usable() <= 0) {
+            return budget.reopens();
+        } else if (batches > 0 && drainingBatches == batches) {
+            // every batch has read its input: the few requests left fit the budget, spreading would only idle
+            return now;
         } else {
-            long usable = freshest.remaining() - (freshest.limit() - share) - sentSince(freshest, group)
-                    - olderInFlight(freshest, group);
-            if (usable <= 0) {
-                return reset;
-            }
-            if (batches > 0 && drainingBatches == batches) {
-                // every batch has read its input: the few requests left fit the budget, spreading would only idle
-                return now;
-            }
-            // usable + 1 gaps: the last request goes one gap before the reset, not on it
-            interval = Duration.between(now, reset).dividedBy(usable + 1);
+            interval = budget.gap(now);
         }
         if (last == null) {
             return now;
@@ -268,44 +248,21 @@ public final class AdaptivePacer implements Pacer {
         return next.isAfter(now) ? next : now;
     }
 
-    private long sentSince(Reading reading, Set<CallRoute> group) {
-        long since = 0;
-        for (CallRoute g : group) {
-            since += sent[g.ordinal()] - reading.sentAtIssue()[g.ordinal()];
-        }
-        return since;
-    }
-
-    private long olderInFlight(Reading reading, Set<CallRoute> group) {
-        long older = 0;
-        for (Issued issued : open.values()) {
-            if (issued.sequence() < reading.sequence() && group.contains(issued.route())) {
-                older++;
-            }
-        }
-        return older;
-    }
-
-    private Instant toLocal(Instant server) {
-        return offsetMillis == Long.MAX_VALUE ? server : server.plusMillis(offsetMillis);
-    }
-
     /** How many requests may be in flight: what rate and latency call for, the AIMD ceiling, the worker count. */
     int inFlightTarget() {
         if (latencyMillis < 0) {
             return 1;
         }
-        Instant now = clock.instant();
         double requestsPerSecond = 0;
         Set<CallRoute> counted = EnumSet.noneOf(CallRoute.class);
         for (CallRoute route : CallRoute.values()) {
-            Reading reading = latest[route.ordinal()];
+            BucketReadings.Reading reading = readings.latest(route);
             if (reading == null || counted.contains(route)) {
                 continue;
             }
-            Set<CallRoute> group = groupOf(route);
+            Set<CallRoute> group = readings.groupOf(route);
             counted.addAll(group);
-            long share = Math.max(1, (long) Math.floor(reading.limit() * maxShareOfLimit));
+            long share = readings.usableShare(reading.limit(), group);
             Duration length = window == null ? DEFAULT_WINDOW : window;
             requestsPerSecond += share / Math.max(0.001, length.toNanos() / 1e9);
         }
@@ -323,12 +280,11 @@ public final class AdaptivePacer implements Pacer {
 
     /** For tests and diagnostics: whether two routes were shown to count against separate buckets. */
     synchronized boolean provenSeparate(CallRoute a, CallRoute b) {
-        return separate[a.ordinal()][b.ordinal()];
+        return readings.provenSeparate(a, b);
     }
 
     /** For tests and diagnostics: the routes sharing a budget with this one. */
     synchronized Set<CallRoute> sharing(CallRoute route) {
-        return groupOf(route);
+        return readings.groupOf(route);
     }
-
 }

@@ -46,6 +46,13 @@ class AdaptivePacerTest {
         pacer.done(pacer.acquire(route, sleeper), null);
     }
 
+    /** Lets several requests be in flight: a measured latency on a route of another limit (rate x latency). */
+    private void allowSeveralInFlight(AdaptivePacer pacer) throws InterruptedException {
+        request(pacer, CallRoute.SEARCH, 6000, 5999, 60, Duration.ofMillis(100));
+        clock.set(T0);
+        sleeps.clear();
+    }
+
     private RateLimitStatus status(long limit, long remaining, long resetAfterT0, int httpStatus) {
         Instant date = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         return new RateLimitStatus("b", httpStatus, limit, remaining, T0.plusSeconds(resetAfterT0), date);
@@ -92,7 +99,7 @@ class AdaptivePacerTest {
         request(pacer, CallRoute.DELETE, 100, 0, 60, Duration.ZERO);
 
         send(pacer, CallRoute.DELETE);
-        assertThat(clock.instant()).isEqualTo(T0.plusSeconds(60));
+        assertThat(clock.instant()).as("the reset, plus 1/60 of the 60 s window").isEqualTo(T0.plusSeconds(61));
 
         send(pacer, CallRoute.DELETE);
         assertThat(sleeps.get(sleeps.size() - 1)).as("60 s / 100 until a new reading").isEqualTo(
@@ -113,8 +120,8 @@ class AdaptivePacerTest {
         request(pacer, CallRoute.DELETE, 100, 20, 60, Duration.ZERO);
         Instant before = clock.instant();
         send(pacer, CallRoute.DELETE);
-        assertThat(clock.instant()).as("the other clients' 20 are not touched: wait for the reset")
-                .isEqualTo(T0.plusSeconds(60)).isAfter(before);
+        assertThat(clock.instant()).as("the other clients' 20 are not touched: wait for the reset (plus 1 s)")
+                .isEqualTo(T0.plusSeconds(61)).isAfter(before);
     }
 
     @Test
@@ -129,8 +136,8 @@ class AdaptivePacerTest {
             sends.add(clock.instant());
         }
 
-        assertThat(sends).as("3 left over the 20 s to the reset, evenly; the 4th only at the reset").containsExactly(
-                T0.plusSeconds(45), T0.plusSeconds(50), T0.plusSeconds(55), T0.plusSeconds(60));
+        assertThat(sends).as("3 left over the 20 s to the reset, evenly; the 4th only after the reset (plus 1 s)")
+                .containsExactly(T0.plusSeconds(45), T0.plusSeconds(50), T0.plusSeconds(55), T0.plusSeconds(61));
     }
 
     @Test
@@ -145,8 +152,8 @@ class AdaptivePacerTest {
         assertThat(sleeps).as("no spreading while draining").isEmpty();
         send(pacer, CallRoute.DELETE);
         send(pacer, CallRoute.DELETE);
-        assertThat(clock.instant()).as("but never past the budget: the 4th waits for the reset")
-                .isEqualTo(T0.plusSeconds(60));
+        assertThat(clock.instant()).as("but never past the budget: the 4th waits for the reset (plus 1 s)")
+                .isEqualTo(T0.plusSeconds(61));
         pacer.batchEnded(true);
     }
 
@@ -199,7 +206,7 @@ class AdaptivePacerTest {
 
         assertThat(first).as("2 left in the shared bucket for 10 s").isEqualTo(T0.plusNanos(53_333_333_333L));
         assertThat(second).isEqualTo(T0.plusNanos(56_666_666_666L));
-        assertThat(clock.instant()).as("then the reset").isEqualTo(T0.plusSeconds(60));
+        assertThat(clock.instant()).as("then the reset, plus 1 s").isEqualTo(T0.plusSeconds(61));
     }
 
     @Test
@@ -210,7 +217,8 @@ class AdaptivePacerTest {
 
         send(pacer, CallRoute.DELETE);
 
-        assertThat(clock.instant()).isEqualTo(T0.plusSeconds(20));
+        assertThat(clock.instant()).as("the reset plus 1/60 of the (default 60 s) window").isEqualTo(
+                T0.plusSeconds(21));
     }
 
     @Test
@@ -231,6 +239,17 @@ class AdaptivePacerTest {
     }
 
     @Test
+    void aLargeOrgsInFlightTargetFitsUnderTheDefaultMaximumOf50() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 50);
+        // issue 10's large org: GET user 4000, deactivate 1200 and DELETE 1200 a minute, 400 ms an answer
+        request(pacer, CallRoute.LOOKUP, 4000, 3999, 60, Duration.ofMillis(400));
+        request(pacer, CallRoute.DEACTIVATE, 1200, 1199, 60, Duration.ofMillis(400));
+        request(pacer, CallRoute.DELETE, 1200, 1199, 60, Duration.ofMillis(400));
+
+        assertThat(pacer.inFlightTarget()).as("(4000 + 1200 + 1200) / 60 x 0.4 s, plus one").isEqualTo(44);
+    }
+
+    @Test
     void theConfiguredRateStaysAHardCapEveryRequestTakesAPermitFrom() throws InterruptedException {
         RateLimiter cap = mock(RateLimiter.class);
         when(cap.acquirePermission()).thenReturn(true);
@@ -240,5 +259,139 @@ class AdaptivePacerTest {
         request(pacer, CallRoute.DELETE, 600, 599, 60, Duration.ZERO);
 
         verify(cap, times(2)).acquirePermission();
+    }
+
+    // ---- issue 10 item 2: never spend a budget known to be empty ---------------------------------------------------
+
+    @Test
+    void aRouteWhoseBucketIsEmptyWaitsEvenWhenAFresherReadingOfASameLimitRouteShowsBudget()
+            throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        allowSeveralInFlight(pacer);
+        clock.advance(Duration.ofSeconds(30));
+        // two routes with the same limit, answered concurrently: nothing proves them separate, so they may share
+        Pacer.Ticket lookup = pacer.acquire(CallRoute.LOOKUP, sleeper);
+        Pacer.Ticket delete = pacer.acquire(CallRoute.DELETE, sleeper);
+        pacer.done(lookup, status(100, 0, 60, 200));
+        pacer.done(delete, status(100, 60, 60, 200));
+        assertThat(pacer.sharing(CallRoute.LOOKUP)).contains(CallRoute.DELETE);
+
+        send(pacer, CallRoute.LOOKUP);
+
+        assertThat(clock.instant()).as("the smallest reading speaks for a shared bucket: LOOKUP's is empty")
+                .isAfterOrEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void aRouteWhoseRemainingCountCannotFollowFromTheOtherRoutesRequestsIsProvenSeparateAtOnce()
+            throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        for (int i = 1; i <= 10; i++) {
+            request(pacer, CallRoute.LOOKUP, 100, 100 - i, 60, Duration.ZERO);
+        }
+
+        request(pacer, CallRoute.DELETE, 100, 99, 60, Duration.ZERO);
+
+        assertThat(pacer.provenSeparate(CallRoute.LOOKUP, CallRoute.DELETE))
+                .as("sent after LOOKUP's reading of 90, a shared bucket would say 89 or less, not 99").isTrue();
+        assertThat(pacer.sharing(CallRoute.DELETE)).containsExactly(CallRoute.DELETE);
+    }
+
+    @Test
+    void aRouteWhoseWindowEndsAtAnotherTimeWithinTheOthersWindowIsProvenSeparate() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        request(pacer, CallRoute.LOOKUP, 100, 90, 60, Duration.ZERO);
+        clock.advance(Duration.ofSeconds(20));
+
+        request(pacer, CallRoute.DELETE, 100, 40, 30, Duration.ZERO);
+
+        assertThat(pacer.provenSeparate(CallRoute.LOOKUP, CallRoute.DELETE))
+                .as("answered inside LOOKUP's window, a shared bucket would reset at the same second").isTrue();
+    }
+
+    @Test
+    void two429sOfASharedBucketDoNotProveItSeparate() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        allowSeveralInFlight(pacer);
+        request(pacer, CallRoute.DEACTIVATE, 100, 2, 60, Duration.ZERO);
+        Pacer.Ticket deactivate = pacer.acquire(CallRoute.DEACTIVATE, sleeper);
+        Pacer.Ticket delete = pacer.acquire(CallRoute.DELETE, sleeper);
+        pacer.done(deactivate, status(100, 0, 60, 429));
+        pacer.done(delete, status(100, 0, 60, 429));
+
+        assertThat(pacer.provenSeparate(CallRoute.DEACTIVATE, CallRoute.DELETE))
+                .as("a refused request is not counted, so two refusals both say 0 in one bucket").isFalse();
+    }
+
+    @Test
+    void waitersAreReleasedAtTheResetPlusAMarginNotOnIt() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        request(pacer, CallRoute.DELETE, 100, 99, 60, Duration.ZERO); // learns the 60 s window
+        clock.advance(Duration.ofSeconds(50));
+        request(pacer, CallRoute.DELETE, 100, 0, 60, Duration.ZERO);
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(clock.instant()).as("Reset counts whole seconds: one second of a 60 s window later")
+                .isEqualTo(T0.plusSeconds(61));
+    }
+
+    @Test
+    void theHardCapsPermitIsTakenAfterThePacersWaitNotBefore() throws InterruptedException {
+        RateLimiter cap = mock(RateLimiter.class);
+        List<Instant> permits = new ArrayList<>();
+        when(cap.acquirePermission()).thenAnswer(i -> permits.add(clock.instant()));
+        AdaptivePacer pacer = new AdaptivePacer(clock, cap, 1.0, 8);
+        request(pacer, CallRoute.DELETE, 100, 0, 20, Duration.ZERO);
+        permits.clear();
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(permits).as("a permit taken before a 20 s wait would be spent on nothing and let a burst through")
+                .containsExactly(T0.plusSeconds(21));
+    }
+
+    // ---- issue 10 item 3: learn from a 429 the readings did not predict --------------------------------------------
+
+    @Test
+    void a429TheReadingsDidNotPredictLowersTheBucketsBudgetSoLaterWindowsMeetNone() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        // the headers show a bucket of 100, but this token may only use 50 of it (a share the headers do not show)
+        request(pacer, CallRoute.DELETE, 100, 99, 60, Duration.ZERO);
+        clock.advance(Duration.ofSeconds(30));
+        request(pacer, CallRoute.DELETE, 100, 50, 60, Duration.ZERO);
+        Pacer.Ticket refused = pacer.acquire(CallRoute.DELETE, sleeper);
+        pacer.done(refused, status(100, 50, 60, 429));
+
+        send(pacer, CallRoute.DELETE);
+        assertThat(clock.instant()).as("nothing more this window").isEqualTo(T0.plusSeconds(61));
+
+        sleeps.clear();
+        request(pacer, CallRoute.DELETE, 100, 99, 121, Duration.ZERO);
+        assertThat(sleeps).singleElement().as("after the reset, before a reading: the 50 spread over a window")
+                .isEqualTo(Duration.ofSeconds(60).dividedBy(50));
+        sleeps.clear();
+        Duration toReset = Duration.between(clock.instant(), T0.plusSeconds(121));
+        send(pacer, CallRoute.DELETE);
+        assertThat(sleeps).singleElement().as("the next window's reading: 49 more of the 50 this token gets")
+                .isEqualTo(toReset.dividedBy(50));
+    }
+
+    @Test
+    void a429TheReadingsPredictedTeachesNothing() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        request(pacer, CallRoute.DELETE, 100, 99, 60, Duration.ZERO);
+        clock.advance(Duration.ofSeconds(61));
+        // a new window was assumed without a reading, and the server's had not rolled yet: a timing miss
+        Pacer.Ticket early = pacer.acquire(CallRoute.DELETE, sleeper);
+        pacer.done(early, status(100, 0, 62, 429));
+        clock.advance(Duration.ofSeconds(2));
+
+        request(pacer, CallRoute.DELETE, 100, 99, 123, Duration.ZERO);
+        sleeps.clear();
+        Duration toReset = Duration.between(clock.instant(), T0.plusSeconds(123));
+        send(pacer, CallRoute.DELETE);
+        assertThat(sleeps).singleElement().as("the whole bucket is still this token's: 99 more")
+                .isEqualTo(toReset.dividedBy(100));
     }
 }

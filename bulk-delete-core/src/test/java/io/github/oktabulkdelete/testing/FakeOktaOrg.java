@@ -262,6 +262,36 @@ public final class FakeOktaOrg implements AutoCloseable {
     }
 
     /**
+     * Adds {@code count} users {@code <prefix><i>@corp.example} ({@code i} from 0), {@code ACTIVE} but for a share
+     * already {@code DEPROVISIONED}, spread evenly (with 0.2, every fifth user, starting with the fifth).
+     *
+     * <pre>{@code
+     * List<String> logins = org.addUsers("user", 1000, 0.2); // 200 of them DEPROVISIONED
+     * }</pre>
+     *
+     * @param prefix the start of each login
+     * @param count how many, at least 0
+     * @param deprovisionedShare the share already {@code DEPROVISIONED}, from 0 to 1
+     * @return the logins, in order
+     * @throws IllegalArgumentException if a count or share is out of range, or a login is taken
+     */
+    public List<String> addUsers(String prefix, int count, double deprovisionedShare) {
+        Objects.requireNonNull(prefix, "prefix");
+        if (count < 0 || !(deprovisionedShare >= 0 && deprovisionedShare <= 1)) {
+            throw new IllegalArgumentException("count must be at least 0 and deprovisionedShare from 0 to 1, were "
+                    + count + " and " + deprovisionedShare);
+        }
+        List<String> logins = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String login = prefix + i + "@corp.example";
+            boolean deprovisioned = Math.floor((i + 1) * deprovisionedShare) > Math.floor(i * deprovisionedShare);
+            addUser(login, deprovisioned ? UserStatus.DEPROVISIONED : UserStatus.ACTIVE);
+            logins.add(login);
+        }
+        return List.copyOf(logins);
+    }
+
+    /**
      * Sets the user the token belongs to: {@code GET /api/v1/users/me} resolves to it. Without an owner, {@code me}
      * answers 404 {@code E0000007}. Unless the builder turned it off, deactivating or deleting the owner (through the
      * API or {@link #setStatus}/{@link #remove}) revokes the token, as in Okta.
@@ -706,7 +736,7 @@ public final class FakeOktaOrg implements AutoCloseable {
         maxInFlight.accumulateAndGet(inFlightNow, Math::max);
         Response response;
         try {
-            sleep(latency);
+            elapse(latency, receivedAt);
             try {
                 response = answer(request, route, authorized, inFlightNow > concurrencyLimit);
             } catch (RuntimeException e) {
@@ -1055,6 +1085,21 @@ public final class FakeOktaOrg implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * The latency of one answer: with a {@link MutableClock}, the answer comes {@code latency} after the request on
+     * that clock (moved forward if no one else did; requests in flight together end together); with any other
+     * clock, a real wait.
+     */
+    private void elapse(Duration duration, Instant receivedAt) {
+        if (clock instanceof MutableClock mutable) {
+            if (!duration.isZero()) {
+                mutable.advanceTo(receivedAt.plus(duration));
+            }
+        } else {
+            sleep(duration);
+        }
+    }
+
     private static void sleep(Duration duration) {
         if (duration.isZero()) {
             return;
@@ -1104,6 +1149,8 @@ public final class FakeOktaOrg implements AutoCloseable {
         private boolean deactivateOfDeprovisionedAnswers404 = true;
         private boolean tokenOwnerDeactivationRevokesToken = true;
         private int maxConnections = 256;
+        private double hiddenTokenShare = 1.0;
+        private final Map<String, Integer> otherClients = new HashMap<>();
 
         private Builder() {
             for (Route route : Route.values()) {
@@ -1142,6 +1189,39 @@ public final class FakeOktaOrg implements AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Limits the org as these {@link RateLimits} say: buckets and their limits, window, concurrency limit,
+         * latency, hidden token share and other clients, replacing what was set before; later calls (for example
+         * {@link #rateLimit}) change them further.
+         *
+         * <pre>{@code
+         * FakeOktaOrg org = FakeOktaOrg.builder().rateLimits(RateLimits.integratorFree().scaled(4)).start();
+         * }</pre>
+         *
+         * @param rateLimits the limits
+         * @return this builder
+         * @throws NullPointerException if {@code rateLimits} is {@code null}
+         */
+        public Builder rateLimits(RateLimits rateLimits) {
+            Objects.requireNonNull(rateLimits, "rateLimits");
+            limits.clear();
+            defaultLimits.clear();
+            otherClients.clear();
+            for (Route route : Route.values()) {
+                String bucket = rateLimits.bucketOf(route);
+                bucketNames.put(route, bucket);
+                defaultLimits.put(bucket, rateLimits.limit(route));
+                if (rateLimits.otherClients(route) > 0) {
+                    otherClients.put(bucket, rateLimits.otherClients(route));
+                }
+            }
+            rateLimitWindow = rateLimits.window();
+            concurrencyLimit = rateLimits.concurrencyLimit();
+            latency = rateLimits.latency();
+            hiddenTokenShare = rateLimits.hiddenTokenShare();
             return this;
         }
 
@@ -1235,8 +1315,10 @@ public final class FakeOktaOrg implements AutoCloseable {
         }
 
         /**
-         * A real delay on the server thread before each answer, for benchmarks; default zero. Tests should not
-         * need it.
+         * The time each answer takes; default zero. With a {@link MutableClock} as {@link #clock}, the answer is
+         * stamped {@code latency} after the request on that clock, which it moves forward (no real wait: rate and
+         * concurrency tests stay deterministic); with any other clock, a real delay on the server thread, for
+         * benchmarks.
          *
          * @param latency zero or positive
          * @return this builder
@@ -1311,8 +1393,9 @@ public final class FakeOktaOrg implements AutoCloseable {
             Map<Route, RateLimitBucket> buckets = new EnumMap<>(Route.class);
             for (Route route : Route.values()) {
                 String name = bucketNames.get(route);
-                buckets.put(route, byName.computeIfAbsent(name,
-                        n -> new RateLimitBucket(n, limitByBucket.get(n), rateLimitWindow)));
+                buckets.put(route, byName.computeIfAbsent(name, n -> new RateLimitBucket(n, limitByBucket.get(n),
+                        rateLimitWindow, hiddenTokenShare, Math.min(otherClients.getOrDefault(n, 0),
+                                limitByBucket.get(n) - 1))));
             }
             return new FakeOktaOrg(this, buckets);
         }

@@ -571,6 +571,93 @@ class FakeOktaOrgTest {
     }
 
     @Test
+    void theIntegratorFreePresetGroupsRoutesIntoThreeBucketsOf100() {
+        RateLimits limits = RateLimits.integratorFree();
+        FakeOktaOrg org = start(FakeOktaOrg.builder().clock(clock).apiToken(TOKEN).rateLimits(limits));
+
+        assertThat(org.bucketName(Route.GET_USER)).isEqualTo(org.bucketName(Route.LIST_USERS));
+        assertThat(org.bucketName(Route.DEACTIVATE_USER)).isEqualTo(org.bucketName(Route.DELETE_USER));
+        assertThat(org.bucketName(Route.OTHER)).isNotIn(org.bucketName(Route.GET_USER),
+                org.bucketName(Route.DELETE_USER));
+        assertThat(Route.values()).allSatisfy(r -> assertThat(org.rateLimit(r)).isEqualTo(100));
+        assertThat(limits.concurrencyLimit()).isEqualTo(35);
+        assertThat(limits.latency()).isEqualTo(Duration.ofMillis(100));
+        assertThat(limits.ceilingUsersPerWindow(Map.of(Route.GET_USER, 2.0, Route.DEACTIVATE_USER, 0.8,
+                Route.DELETE_USER, 1.0))).as("the lookup bucket binds: 100 / 2").isEqualTo(50.0);
+    }
+
+    @Test
+    void theWorkforceAndLargeOrgPresetsHaveABucketPerWriteRoute() {
+        RateLimits workforce = RateLimits.workforceTokenShare();
+        RateLimits large = RateLimits.largeOrg().scaled(4);
+
+        assertThat(List.of(workforce.limit(Route.GET_USER), workforce.limit(Route.DELETE_USER),
+                workforce.limit(Route.DEACTIVATE_USER), workforce.limit(Route.OTHER))).containsExactly(1000, 300, 600,
+                600);
+        assertThat(List.of(large.limit(Route.GET_USER), large.limit(Route.DELETE_USER),
+                large.limit(Route.DEACTIVATE_USER), large.limit(Route.OTHER))).containsExactly(4000, 1200, 1200, 1200);
+        assertThat(large.bucketOf(Route.DEACTIVATE_USER)).isNotEqualTo(large.bucketOf(Route.DELETE_USER));
+        assertThat(large.window()).as("scaled 1:4").isEqualTo(Duration.ofSeconds(15));
+        assertThat(large.latency()).isEqualTo(Duration.ofMillis(100));
+        assertThat(workforce.ceilingUsersPerWindow(Map.of(Route.GET_USER, 2.0, Route.DEACTIVATE_USER, 0.8,
+                Route.DELETE_USER, 1.0))).as("DELETE binds: 300 / 1").isEqualTo(300.0);
+    }
+
+    @Test
+    void aHiddenTokenShareAnswers429sWhoseHeadersStillShowBudget() {
+        FakeOktaOrg org = start(FakeOktaOrg.builder().clock(clock).apiToken(TOKEN).rateLimits(RateLimits.builder()
+                .bucket("GET /api/v1/users/{idOrLogin}", 4, Route.GET_USER).hiddenTokenShare(0.5).build()));
+        org.addUser("a@corp.com", UserStatus.ACTIVE);
+        String path = "/api/v1/users/a%40corp.com";
+
+        List<HttpResponse<String>> answers = List.of(send(org, "GET", path), send(org, "GET", path),
+                send(org, "GET", path));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 200, 429);
+        assertThat(answers.get(2).headers().firstValue("X-Rate-Limit-Limit")).contains("4");
+        assertThat(remaining(answers.get(2))).as("the headers show the bucket, not the token's share").isEqualTo(2);
+    }
+
+    @Test
+    void otherClientsSpendPartOfEachWindowAndTheHeadersShowIt() {
+        FakeOktaOrg org = start(FakeOktaOrg.builder().clock(clock).apiToken(TOKEN).rateLimits(RateLimits.builder()
+                .bucket("GET /api/v1/users/{idOrLogin}", 10, Route.GET_USER).otherClients(Route.GET_USER, 6)
+                .build()));
+        org.addUser("a@corp.com", UserStatus.ACTIVE);
+        String path = "/api/v1/users/a%40corp.com";
+
+        HttpResponse<String> first = send(org, "GET", path);
+        clock.advance(Duration.ofSeconds(30));
+        HttpResponse<String> half = send(org, "GET", path);
+
+        assertThat(remaining(first)).isEqualTo(9);
+        assertThat(remaining(half)).as("ours 2, theirs 3 by the middle of the window").isEqualTo(5);
+    }
+
+    @Test
+    void withAMutableClockTheLatencyMovesTheClockInsteadOfWaiting() {
+        FakeOktaOrg org = start(FakeOktaOrg.builder().clock(clock).apiToken(TOKEN).latency(Duration.ofSeconds(5)));
+        org.addUser("a@corp.com", UserStatus.ACTIVE);
+
+        long started = System.nanoTime();
+        send(org, "GET", "/api/v1/users/a%40corp.com");
+
+        assertThat(clock.instant()).isEqualTo(START.plusSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void addUsersSetsAShareAlreadyDeprovisioned() {
+        FakeOktaOrg org = start(FakeOktaOrg.builder().clock(clock).apiToken(TOKEN));
+
+        List<String> logins = org.addUsers("user", 10, 0.2);
+
+        assertThat(logins).hasSize(10).startsWith("user0@corp.example");
+        assertThat(logins).filteredOn(l -> org.status(l).orElseThrow() == UserStatus.DEPROVISIONED)
+                .containsExactly("user4@corp.example", "user9@corp.example");
+    }
+
+    @Test
     void tooManyRequestsInFlightGetAConcurrency429() {
         FakeOktaOrg org = start(FakeOktaOrg.builder().clock(clock).apiToken(TOKEN).concurrencyLimit(1));
         org.addUser("a@corp.com", UserStatus.ACTIVE);

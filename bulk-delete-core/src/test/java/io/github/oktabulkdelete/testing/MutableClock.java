@@ -71,6 +71,22 @@ public final class MutableClock extends Clock {
     }
 
     /**
+     * Moves the clock forward to an instant, unless it already reads later; safe to call from many threads at once.
+     *
+     * <pre>{@code
+     * clock.advanceTo(receivedAt.plus(latency)); // requests in flight together end together
+     * }</pre>
+     *
+     * @param target the earliest instant the clock reads after the call
+     * @return the instant the clock reads after the call
+     * @throws NullPointerException if {@code target} is {@code null}
+     */
+    public Instant advanceTo(Instant target) {
+        Objects.requireNonNull(target, "target");
+        return instant.updateAndGet(current -> current.isBefore(target) ? target : current);
+    }
+
+    /**
      * Sets the clock to an instant, forward or back.
      *
      * <pre>{@code

@@ -96,6 +96,7 @@ final class PaceOptions {
                 builder.requestsPerMinute(requestsPerMinute); // a hard cap on top of the learned limits
             }
         } else {
+            builder.adaptivePacing(false);
             builder.requestsPerMinute(requestsPerMinute());
         }
         return builder;
