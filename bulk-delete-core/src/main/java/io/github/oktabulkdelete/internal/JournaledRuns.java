@@ -76,10 +76,12 @@ public final class JournaledRuns {
     }
 
     private static RunItem item(PlannedUser user, ResumeHint inDoubt) {
+        if (inDoubt != null) { // an interrupted run may have changed it: by the id it recorded, whatever was planned
+            return new RunItem(user.login(), inDoubt, null);
+        }
         return switch (user.action()) {
-            case DELETE -> new RunItem(user.login(), inDoubt != null ? inDoubt
-                    : new ResumeHint(user.userId(), user.status(), true), null);
-            case UNCHECKED -> new RunItem(user.login(), inDoubt, null);
+            case DELETE -> new RunItem(user.login(), new ResumeHint(user.userId(), user.status(), true), null);
+            case UNCHECKED -> RunItem.of(user.login());
             case SKIP, NOT_FOUND -> new RunItem(user.login(), null, user.plannedOutcome());
         };
     }
