@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -195,7 +196,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         if (!plans.applying() && !journal.resume) {
             input.validate(files); // else the plan (or the journal's) may be the whole input: checked when read
         }
-        plans.validate(safety.execute, input.any(files), journal.resume);
+        plans.validate(safety.execute, input.any(files));
         pace.validate();
         safety.validate();
         output.validate();

@@ -36,7 +36,9 @@ final class Launch {
         Path journalFile = c.journal.file(c.safety.execute, c.output.report, c.workingDirectory, c.clock);
         c.journal.checkUsable(journalFile);
         JournalContents done = c.journal.resume ? Resume.contents(journalFile, c.err) : null;
-        Path resumedPlan = done == null || !c.safety.execute ? null : Resume.plannedFile(done);
+        // a resume applies the rest of the journal's plan, unless given another input than that plan was made from
+        Path resumedPlan = done == null || !c.safety.execute ? null
+                : Resume.plannedFile(done, c.input.any(c.files) ? c.input.describe(c.files) : null);
         DeletionPlan plan = c.plans.plan != null ? PlanOptions.read(c.plans.plan, "--plan")
                 : resumedPlan != null ? PlanOptions.read(resumedPlan, "--resume: the plan the journal names") : null;
         if (plan != null) {
@@ -71,7 +73,8 @@ final class Launch {
                         + " another file");
             }
         }
-        String described = plan != null ? "plan " + plan.file().toAbsolutePath() : c.input.describe(c.files);
+        String described = plan == null ? c.input.describe(c.files) : plan.header().input() != null
+                ? plan.header().input() : "plan " + plan.file().toAbsolutePath();
         try (OktaConnection.Connected org = c.connector.connect(c.connection, c.safety.execute,
                 c.pace.concurrency)) {
             c.describeRun(org, protect);
@@ -79,7 +82,7 @@ final class Launch {
                 resume.checkSameOrg(org.orgUrl());
             }
             if (c.plans.plan != null) {
-                c.plans.checkApplicable(plan, org.orgUrl(), c.clock.instant());
+                c.plans.checkApplicable(plan, org.orgUrl(), c.clock.instant(), resume == null);
             }
             // the journal exists from the start: its run record, naming the plan, is on disk before any pass
             DeletionJournal journalWriter = journalFile == null ? null

@@ -50,7 +50,7 @@ final class PlanOptions {
      *
      * @throws ExitException (usage) naming the option
      */
-    void validate(boolean execute, boolean anyInput, boolean resume) {
+    void validate(boolean execute, boolean anyInput) {
         if (plan != null && planOut != null) {
             throw ExitException.usage("--plan and --plan-out: --plan applies a plan that exists; leave out --plan-out");
         }
@@ -61,10 +61,6 @@ final class PlanOptions {
         if (plan != null && anyInput) {
             throw ExitException.usage("--plan FILE is the whole input: leave out --csv, --login and input files (or"
                     + " leave out --plan to check those logins anew)");
-        }
-        if (plan != null && resume) {
-            throw ExitException.usage("--plan with --resume: the journal names the plan it applies; give only"
-                    + " --journal FILE --resume");
         }
         if (maxPlanAge.isZero()) {
             throw ExitException.usage("--max-plan-age must be more than 0, such as 2h or 24h");
@@ -110,11 +106,12 @@ final class PlanOptions {
     }
 
     /**
-     * Refuses a plan of another org, or older than {@code --max-plan-age}.
+     * Refuses a plan of another org, or older than {@code --max-plan-age} (unless {@code checkAge} is off: a resume
+     * finishes a plan that was confirmed when its run started; each user is fetched by id and checked again).
      *
      * @throws ExitException (usage) naming the file and what to do
      */
-    void checkApplicable(DeletionPlan plan, String orgUrl, Instant now) {
+    void checkApplicable(DeletionPlan plan, String orgUrl, Instant now, boolean checkAge) {
         String planOrg = plan.header().orgUrl();
         String thisOrg = new io.github.oktabulkdelete.DeletionPlan.Header(now, orgUrl, null, null).orgUrl();
         if (planOrg == null || thisOrg == null || !comparable(planOrg).equals(comparable(thisOrg))) {
@@ -123,7 +120,7 @@ final class PlanOptions {
                     + " with --plan-out)");
         }
         Duration age = Duration.between(plan.header().createdAt(), now);
-        if (age.compareTo(maxPlanAge) > 0) {
+        if (checkAge && age.compareTo(maxPlanAge) > 0) {
             throw ExitException.usage("--plan: the plan " + plan.file() + " was made at " + plan.header().createdAt()
                     + ", " + DurationConverter.format(age.withNanos(0)) + " ago, more than --max-plan-age "
                     + DurationConverter.format(maxPlanAge) + ": the org may have changed since. Make a new plan (a"

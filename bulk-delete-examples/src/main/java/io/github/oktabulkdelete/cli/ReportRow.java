@@ -80,8 +80,8 @@ public record ReportRow(String login, String outcome, String reason, String user
                             : "deleted; the user was already deactivated");
         }
         if (outcome instanceof DeletionOutcome.NotFound n) {
-            return new ReportRow(n.login(), kind, null, null, null, null, null, n.attempts(),
-                    "no user has this login");
+            return new ReportRow(n.login(), kind, null, null, null, null, null, n.attempts(), n.attempts() == 0
+                    ? "no user had this login when the plan was made" : "no user has this login");
         }
         if (outcome instanceof DeletionOutcome.Skipped s) {
             return new ReportRow(s.login(), kind, lower(s.reason()), s.userId(), status(s.status()), null, null,

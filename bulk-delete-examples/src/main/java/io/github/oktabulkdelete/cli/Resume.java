@@ -89,15 +89,20 @@ record Resume(JournalContents contents, long finished, long remaining, OutcomeCo
     }
 
     /**
-     * The plan the journal's last run applies (the run record's {@code plan} option), when that file exists: its
-     * resume applies the rest of that plan, with no check pass.
+     * The plan the journal's last run applies (the run record's {@code plan} option), when that file exists and the
+     * input given to the resume, if any, is the one the plan was made from: its resume applies the rest of that
+     * plan, with no check pass.
      *
+     * @param input the resume's input as {@link InputOptions#describe} names it, or {@code null} when none was given
      * @return the plan file, or {@code null}
      */
-    static Path plannedFile(JournalContents contents) {
+    static Path plannedFile(JournalContents contents, String input) {
         for (int i = contents.runs().size() - 1; i >= 0; i--) {
             String plan = contents.runs().get(i).options().get("plan");
             if (plan != null) {
+                if (input != null && !input.equals(contents.runs().get(i).options().get("inputs"))) {
+                    return null;
+                }
                 Path file = Path.of(plan);
                 return java.nio.file.Files.isRegularFile(file) ? file : null;
             }
