@@ -774,6 +774,15 @@ public final class FakeOktaOrg implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 return respond(handleNormally(request, route, authorized));
+            case HOLD_AFTER_CHANGE:
+                Answer made = handleNormally(request, route, authorized);
+                fault.changed().countDown();
+                try {
+                    fault.latch().await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return respond(made);
             case HEADERS:
                 return withHeaders(respond(handleNormally(request, route, authorized)), fault.headers());
             case NOT_OKTA:
