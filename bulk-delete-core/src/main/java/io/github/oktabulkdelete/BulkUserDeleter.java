@@ -74,7 +74,7 @@ import java.util.function.Consumer;
  * its connection pool (the SDK's default is 5: declare another with {@link Builder#connectionPoolSize(int)}), and
  * if its own retry is on (the SDK's default), its retries stack under ours and are not counted.
  */
-public final class BulkUserDeleter extends JournaledBatches {
+public final class BulkUserDeleter extends BackgroundBatches {
 
     private final DeleterSettings settings;
     private final Builder template;
@@ -163,7 +163,8 @@ public final class BulkUserDeleter extends JournaledBatches {
         return collect(newRun(cancellation), logins);
     }
 
-    private BulkDeleteResult collect(DeletionRun run, Iterable<String> logins) {
+    @Override
+    BulkDeleteResult collect(DeletionRun run, Iterable<String> logins) {
         List<DeletionOutcome> outcomes = new ArrayList<>();
         BulkDeleteSummary summary = run.execute(logins, (index, outcome) -> {
             while (outcomes.size() <= index) {
@@ -209,122 +210,9 @@ public final class BulkUserDeleter extends JournaledBatches {
         return newRun(cancellation).execute(logins, (index, outcome) -> consumer.accept(outcome));
     }
 
-    private DeletionRun newRun(Cancellation cancellation) {
+    @Override
+    DeletionRun newRun(Cancellation cancellation) {
         return new DeletionRun(settings, cancellation).observe(observer);
-    }
-
-    /**
-     * Starts {@link #deleteAll(Iterable)} in the background and returns at once: a handle to watch the batch
-     * ({@link RunningBatch#progress()}), stop it ({@link RunningBatch#cancel(String)}) and get its result
-     * ({@link RunningBatch#result()}). The batch runs on a daemon thread of its own that ends with it.
-     *
-     * <pre>{@code
-     * RunningBatch<BulkDeleteResult> batch = deleter.start(List.of("a@corp.example", "b@corp.example"));
-     * BatchProgress progress = batch.progress();     // from any thread, at any time
-     * BulkDeleteResult result = batch.result().join();
-     * }</pre>
-     *
-     * @param logins the logins; the total for {@link BatchProgress#eta()} is known when it is a
-     *     {@link Collection}
-     * @return the running batch
-     * @throws NullPointerException if {@code logins} is {@code null}
-     */
-    public RunningBatch<BulkDeleteResult> start(Iterable<String> logins) {
-        return start(logins, Cancellation.create());
-    }
-
-    /**
-     * As {@link #start(Iterable)}, stopping early when the cancellation is cancelled or reaches its deadline (as
-     * does {@link RunningBatch#cancel(String)}).
-     *
-     * @param logins the logins
-     * @param cancellation stops the batch from another thread or at a deadline
-     * @return the running batch
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public RunningBatch<BulkDeleteResult> start(Iterable<String> logins, Cancellation cancellation) {
-        Objects.requireNonNull(logins, "logins");
-        Objects.requireNonNull(cancellation, "cancellation");
-        return RunningBatch.start(settings.clock(), logins, cancellation, newRun(cancellation),
-                run -> collect(run, logins), BulkDeleteResult::summary);
-    }
-
-    /**
-     * Starts {@link #deleteAll(Iterable, Consumer)} in the background and returns at once; see
-     * {@link #start(Iterable)}. The consumer is called from worker threads, one call at a time.
-     *
-     * @param logins the logins
-     * @param consumer receives every outcome, such as a {@link DeletionJournal}
-     * @return the running batch
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public RunningBatch<BulkDeleteSummary> start(Iterable<String> logins, Consumer<? super DeletionOutcome> consumer) {
-        return start(logins, consumer, Cancellation.create());
-    }
-
-    /**
-     * Starts {@link #deleteAll(Iterable, Consumer, Cancellation)} in the background and returns at once; see
-     * {@link #start(Iterable)}.
-     *
-     * @param logins the logins
-     * @param consumer receives every outcome, such as a {@link DeletionJournal}
-     * @param cancellation stops the batch from another thread or at a deadline
-     * @return the running batch
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public RunningBatch<BulkDeleteSummary> start(Iterable<String> logins, Consumer<? super DeletionOutcome> consumer,
-            Cancellation cancellation) {
-        Objects.requireNonNull(logins, "logins");
-        Objects.requireNonNull(consumer, "consumer");
-        Objects.requireNonNull(cancellation, "cancellation");
-        return RunningBatch.start(settings.clock(), logins, cancellation, newRun(cancellation),
-                run -> run.execute(logins, (index, outcome) -> consumer.accept(outcome)), summary -> summary);
-    }
-
-    /**
-     * The users an Okta search expression finds ({@code GET /api/v1/users?search=...}, deactivated users
-     * included), read through this deleter's rate limiter and retry. Nothing is read yet:
-     * {@link OktaUserSelection#freeze()} it before deleting.
-     *
-     * <pre>{@code
-     * List<String> logins = deleter.selectBySearch("profile.department eq "Contractors"").freeze();
-     * }</pre>
-     *
-     * @param expression an Okta search expression, such as {@code status eq "DEPROVISIONED"}
-     * @return the selection
-     * @throws NullPointerException if {@code expression} is {@code null}
-     * @throws IllegalArgumentException if {@code expression} is blank
-     */
-    public OktaUserSelection selectBySearch(String expression) {
-        return OktaUserSelection.search(settings, expression);
-    }
-
-    /**
-     * The users deactivated before an instant: the search
-     * {@code status eq "DEPROVISIONED" and statusChanged lt "<cutoff>"} ({@link OktaUserSelection#deactivatedBefore}).
-     *
-     * @param cutoff the instant; users deactivated at or after it are not selected
-     * @return the selection
-     */
-    public OktaUserSelection selectDeactivatedBefore(java.time.Instant cutoff) {
-        return OktaUserSelection.search(settings, OktaUserSelection.deactivatedBefore(cutoff));
-    }
-
-    /**
-     * The members of a group, named by its id ({@code 00g...}) or its exact name, read through this deleter's rate
-     * limiter and retry. Nothing is read yet: {@link OktaUserSelection#freeze()} it before deleting.
-     *
-     * <pre>{@code
-     * List<String> logins = deleter.selectGroupMembers("Contractors-Offboarded").freeze();
-     * }</pre>
-     *
-     * @param groupNameOrId a group id, or a group name (matched exactly, case-sensitively)
-     * @return the selection
-     * @throws NullPointerException if {@code groupNameOrId} is {@code null}
-     * @throws IllegalArgumentException if {@code groupNameOrId} is blank
-     */
-    public OktaUserSelection selectGroupMembers(String groupNameOrId) {
-        return OktaUserSelection.group(settings, groupNameOrId);
     }
 
     /** @return how many logins are worked on at once, after the cap by the connection pool */

@@ -12,13 +12,10 @@ import java.util.function.Consumer;
  * {@link DeletionPlan} (Javadoc shows these methods as the deleter's own). The bodies are in
  * {@code internal.JournaledRuns}.
  */
-abstract class JournaledBatches {
+abstract class JournaledBatches extends UserSelections {
 
     JournaledBatches() {
     }
-
-    /** @return the settings of the deleter */
-    abstract DeleterSettings settings();
 
     /**
      * As {@link BulkUserDeleter#deleteAll(Iterable, Consumer)} with a journal as the consumer, and the journal's write-ahead
