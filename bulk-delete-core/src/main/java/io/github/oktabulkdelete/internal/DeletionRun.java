@@ -129,6 +129,11 @@ public final class DeletionRun {
                     long index = next++;
                     run.observer().loginRead();
                     String login = LoginScreen.normalize(raw);
+                    if (run.isStopping() || run.checkCancelled()) { // it stopped while the input was read
+                        emit(sink, index, new DeletionOutcome.NotAttempted(login, run.stopCause().message()));
+                        slots.release();
+                        break;
+                    }
                     DeletionOutcome.Skipped skipped = screen.screen(login, raw == null);
                     if (skipped != null) {
                         emit(sink, index, skipped);

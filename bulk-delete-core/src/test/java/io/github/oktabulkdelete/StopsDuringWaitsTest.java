@@ -19,11 +19,12 @@ import org.slf4j.MDC;
 
 /**
  * With the default settings (adaptive pacing on a tuned client), a worker can wait in the pacer for up to a window
- * between deciding to send a change and sending it. What the batch learns meanwhile (its outcome consumer failed, it
- * was cancelled) must still hold when the request goes. Through the real SDK against {@link FakeOktaOrg}, on a
+ * between deciding to send a change and sending it, and the batch's thread can wait for its input (a selection's next
+ * page, a slow stream). What the batch learns meanwhile (its outcome consumer failed, it was cancelled) must still
+ * hold when the wait ends. Through the real SDK against {@link FakeOktaOrg}, on a
  * {@link MutableClock} that the sleeper advances.
  */
-class PacerWaitsAndStopsTest {
+class StopsDuringWaitsTest {
 
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-27T10:00:00Z"));
     private FakeOktaOrg org;
@@ -88,5 +89,44 @@ class PacerWaitsAndStopsTest {
                 .isEqualTo(1);
         assertThat(org.user(waiter.get())).as("the login waiting in the pacer was not deleted").isPresent();
         assertThat(recorded).singleElement().isInstanceOf(DeletionOutcome.NotAttempted.class);
+    }
+
+    /**
+     * A cancellation (Ctrl-C) that lands while the batch waits for its input's next login (a selection fetching its
+     * next page, a slow stream): the login read then is not started, it is {@code NotAttempted}.
+     */
+    @Test
+    void aLoginReadAfterTheBatchWasCancelledDuringTheReadIsNotStarted() {
+        startOrg(1000);
+        org.addUser("a@corp.example", UserStatus.DEPROVISIONED);
+        org.addUser("b@corp.example", UserStatus.DEPROVISIONED);
+        Cancellation cancellation = Cancellation.create();
+        Iterable<String> input = () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<String> logins = List.of("a@corp.example", "b@corp.example").iterator();
+            private int read;
+
+            @Override
+            public boolean hasNext() {
+                if (read == 1) {
+                    clock.advance(java.time.Duration.ofSeconds(5)); // reading the next page took a while
+                    cancellation.cancel("Ctrl-C while the next page was read");
+                }
+                return logins.hasNext();
+            }
+
+            @Override
+            public String next() {
+                read++;
+                return logins.next();
+            }
+        };
+
+        BulkDeleteResult result = BulkUserDeleter.builder(client).clock(clock).maxConcurrency(1)
+                .sleeper(clock::advance).build().deleteAll(input, cancellation);
+
+        assertThat(result.outcomes().get(0)).isInstanceOf(DeletionOutcome.Deleted.class);
+        assertThat(result.outcomes().get(1)).isInstanceOf(DeletionOutcome.NotAttempted.class);
+        assertThat(org.user("b@corp.example")).as("not started after the cancellation").isPresent();
+        assertThat(org.requests()).noneMatch(r -> r.rawPath().contains("b%40corp.example"));
     }
 }
