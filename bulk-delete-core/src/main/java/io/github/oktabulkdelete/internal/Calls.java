@@ -49,6 +49,11 @@ final class Calls {
         int attempt = 0;
         while (true) {
             Pacer.Ticket ticket = paced(pacer, route, tag, observer);
+            if (run.changesHalted() && (route == CallRoute.DEACTIVATE || route == CallRoute.DELETE)) {
+                // the consumer failed while this change waited for the pacer or to retry: it must not go unrecorded
+                pacer.done(ticket, null);
+                throw new RunCancelledException(run.stopCause().message());
+            }
             attempt++;
             attempts.count++;
             run.countRequest();

@@ -144,6 +144,11 @@ public final class DeletionRun {
                     long index = next++;
                     run.observer().loginRead();
                     String login = LoginScreen.normalize(item.raw());
+                    if (run.isStopping() || run.checkCancelled()) { // it stopped while the input was read
+                        emit(sink, index, new DeletionOutcome.NotAttempted(login, run.stopCause().message()));
+                        slots.release();
+                        break;
+                    }
                     DeletionOutcome skipped = item.settled() != null ? item.settled()
                             : screen.screen(login, item.raw() == null);
                     if (skipped != null) {
