@@ -199,7 +199,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
                 }
                 return ExitStatus.OK;
             }
-            try (OktaConnection.Connected org = connector.connect(connection, safety.execute, pace.concurrency)) {
+            try (OktaConnection.Connected org = connector.connect(connection, safety.execute, pace.poolSize())) {
                 describeRun(org, protect);
                 if (resume != null) {
                     resume.checkSameOrg(org.orgUrl());

@@ -67,7 +67,7 @@ final class HelpText {
     static final String EXAMPLE_5 =
             "  okta-bulk-delete --csv report.csv --execute --journal run.jsonl --resume";
     static final String EXAMPLE_6 =
-            "  okta-bulk-delete --csv report.csv --execute --adaptive --max-duration 2h";
+            "  okta-bulk-delete --csv report.csv --execute --max-share 0.8 --max-duration 2h";
     static final String EXAMPLE_7 =
             "  okta-bulk-delete - --execute --yes --max-deletions 500 < logins.txt";
 
