@@ -8,6 +8,7 @@ import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.client.ApiException;
 import io.github.oktabulkdelete.OktaClients;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -22,18 +23,19 @@ final class PlainSdkLoop implements Variant {
     }
 
     @Override
-    public int users(Scenario scenario) {
+    public int users(Scenario scenario, int fullRun) {
         return scenario.loopUsers();
     }
 
     @Override
-    public int run(FakeOktaOrg org, List<String> logins, int scale) {
+    public Run run(FakeOktaOrg org, List<String> logins, int scale, Path work) throws Exception {
         // the SDK refuses http:// org URLs unless this is set before its builder is created
         System.setProperty("okta.testing.disableHttpsCheck", "true");
         ApiClient client = Clients.builder().setOrgUrl(org.orgUrl())
                 .setClientCredentials(new TokenClientCredentials(org.apiToken())).build();
         UserApi users = new UserApi(client);
         UserLifecycleApi lifecycle = new UserLifecycleApi(client);
+        long start = System.nanoTime();
         int failed = 0;
         try {
             for (String login : logins) {
@@ -48,6 +50,6 @@ final class PlainSdkLoop implements Variant {
         } finally {
             OktaClients.close(client);
         }
-        return failed;
+        return new Run((System.nanoTime() - start) / 1e9, Double.NaN, failed, "");
     }
 }
