@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param variant the variant's name
  * @param users users the variant was asked to delete
  * @param deleted users actually gone from the fake org afterwards
- * @param failed users left behind, or reported failed by the variant, whichever is more
+ * @param failed users left behind in the org (what the variant reported is in the note)
  * @param seconds real seconds of the measured part
  * @param checkSeconds real seconds of the CLI's check pass (see {@link Variant.Run#checkSeconds()}), or NaN
  * @param usersPerOktaMinute deleted users per Okta minute
