@@ -5,11 +5,9 @@ import io.github.oktabulkdelete.internal.BatchMetrics;
 import io.github.oktabulkdelete.internal.DeleterMetrics;
 import io.github.oktabulkdelete.internal.DeleterSettings;
 import io.github.oktabulkdelete.internal.DeletionRun;
-import io.github.oktabulkdelete.internal.LoginScreen;
+import io.github.oktabulkdelete.internal.TokenOwnerCache;
 import io.github.oktabulkdelete.internal.OktaGateway;
 import io.github.oktabulkdelete.internal.AdaptivePacer;
-import io.github.oktabulkdelete.internal.ResumeHint;
-import io.github.oktabulkdelete.internal.RunJournal;
 import io.github.oktabulkdelete.internal.ObservedGateway;
 import io.github.oktabulkdelete.internal.RunObserver;
 import io.github.oktabulkdelete.internal.SdkOktaGateway;
@@ -18,10 +16,7 @@ import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -79,7 +74,7 @@ import java.util.function.Consumer;
  * its connection pool (the SDK's default is 5: declare another with {@link Builder#connectionPoolSize(int)}), and
  * if its own retry is on (the SDK's default), its retries stack under ours and are not counted.
  */
-public final class BulkUserDeleter {
+public final class BulkUserDeleter extends BackgroundBatches {
 
     private final DeleterSettings settings;
     private final Builder template;
@@ -168,7 +163,8 @@ public final class BulkUserDeleter {
         return collect(newRun(cancellation), logins);
     }
 
-    private BulkDeleteResult collect(DeletionRun run, Iterable<String> logins) {
+    @Override
+    BulkDeleteResult collect(DeletionRun run, Iterable<String> logins) {
         List<DeletionOutcome> outcomes = new ArrayList<>();
         BulkDeleteSummary summary = run.execute(logins, (index, outcome) -> {
             while (outcomes.size() <= index) {
@@ -214,235 +210,9 @@ public final class BulkUserDeleter {
         return newRun(cancellation).execute(logins, (index, outcome) -> consumer.accept(outcome));
     }
 
-    private DeletionRun newRun(Cancellation cancellation) {
+    @Override
+    DeletionRun newRun(Cancellation cancellation) {
         return new DeletionRun(settings, cancellation).observe(observer);
-    }
-
-    /**
-     * Starts {@link #deleteAll(Iterable)} in the background and returns at once: a handle to watch the batch
-     * ({@link RunningBatch#progress()}), stop it ({@link RunningBatch#cancel(String)}) and get its result
-     * ({@link RunningBatch#result()}). The batch runs on a daemon thread of its own that ends with it.
-     *
-     * <pre>{@code
-     * RunningBatch<BulkDeleteResult> batch = deleter.start(List.of("a@corp.example", "b@corp.example"));
-     * BatchProgress progress = batch.progress();     // from any thread, at any time
-     * BulkDeleteResult result = batch.result().join();
-     * }</pre>
-     *
-     * @param logins the logins; the total for {@link BatchProgress#eta()} is known when it is a
-     *     {@link Collection}
-     * @return the running batch
-     * @throws NullPointerException if {@code logins} is {@code null}
-     */
-    public RunningBatch<BulkDeleteResult> start(Iterable<String> logins) {
-        return start(logins, Cancellation.create());
-    }
-
-    /**
-     * As {@link #start(Iterable)}, stopping early when the cancellation is cancelled or reaches its deadline (as
-     * does {@link RunningBatch#cancel(String)}).
-     *
-     * @param logins the logins
-     * @param cancellation stops the batch from another thread or at a deadline
-     * @return the running batch
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public RunningBatch<BulkDeleteResult> start(Iterable<String> logins, Cancellation cancellation) {
-        Objects.requireNonNull(logins, "logins");
-        Objects.requireNonNull(cancellation, "cancellation");
-        return RunningBatch.start(settings.clock(), logins, cancellation, newRun(cancellation),
-                run -> collect(run, logins), BulkDeleteResult::summary);
-    }
-
-    /**
-     * Starts {@link #deleteAll(Iterable, Consumer)} in the background and returns at once; see
-     * {@link #start(Iterable)}. The consumer is called from worker threads, one call at a time.
-     *
-     * @param logins the logins
-     * @param consumer receives every outcome, such as a {@link DeletionJournal}
-     * @return the running batch
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public RunningBatch<BulkDeleteSummary> start(Iterable<String> logins, Consumer<? super DeletionOutcome> consumer) {
-        return start(logins, consumer, Cancellation.create());
-    }
-
-    /**
-     * Starts {@link #deleteAll(Iterable, Consumer, Cancellation)} in the background and returns at once; see
-     * {@link #start(Iterable)}.
-     *
-     * @param logins the logins
-     * @param consumer receives every outcome, such as a {@link DeletionJournal}
-     * @param cancellation stops the batch from another thread or at a deadline
-     * @return the running batch
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public RunningBatch<BulkDeleteSummary> start(Iterable<String> logins, Consumer<? super DeletionOutcome> consumer,
-            Cancellation cancellation) {
-        Objects.requireNonNull(logins, "logins");
-        Objects.requireNonNull(consumer, "consumer");
-        Objects.requireNonNull(cancellation, "cancellation");
-        return RunningBatch.start(settings.clock(), logins, cancellation, newRun(cancellation),
-                run -> run.execute(logins, (index, outcome) -> consumer.accept(outcome)), summary -> summary);
-    }
-
-    /**
-     * The users an Okta search expression finds ({@code GET /api/v1/users?search=...}, deactivated users
-     * included), read through this deleter's rate limiter and retry. Nothing is read yet:
-     * {@link OktaUserSelection#freeze()} it before deleting.
-     *
-     * <pre>{@code
-     * List<String> logins = deleter.selectBySearch("profile.department eq "Contractors"").freeze();
-     * }</pre>
-     *
-     * @param expression an Okta search expression, such as {@code status eq "DEPROVISIONED"}
-     * @return the selection
-     * @throws NullPointerException if {@code expression} is {@code null}
-     * @throws IllegalArgumentException if {@code expression} is blank
-     */
-    public OktaUserSelection selectBySearch(String expression) {
-        return OktaUserSelection.search(settings, expression);
-    }
-
-    /**
-     * The users deactivated before an instant: the search
-     * {@code status eq "DEPROVISIONED" and statusChanged lt "<cutoff>"} ({@link OktaUserSelection#deactivatedBefore}).
-     *
-     * <pre>{@code
-     * List<String> logins = deleter.selectDeactivatedBefore(Instant.now().minus(Duration.ofDays(90))).freeze();
-     * }</pre>
-     *
-     * @param cutoff the instant; users deactivated at or after it are not selected
-     * @return the selection
-     * @throws NullPointerException if {@code cutoff} is {@code null}
-     */
-    public OktaUserSelection selectDeactivatedBefore(java.time.Instant cutoff) {
-        return OktaUserSelection.search(settings, OktaUserSelection.deactivatedBefore(cutoff));
-    }
-
-    /**
-     * The members of a group, named by its id ({@code 00g...}) or its exact name, read through this deleter's rate
-     * limiter and retry. Nothing is read yet: {@link OktaUserSelection#freeze()} it before deleting.
-     *
-     * <pre>{@code
-     * List<String> logins = deleter.selectGroupMembers("Contractors-Offboarded").freeze();
-     * }</pre>
-     *
-     * @param groupNameOrId a group id, or a group name (matched exactly, case-sensitively)
-     * @return the selection
-     * @throws NullPointerException if {@code groupNameOrId} is {@code null}
-     * @throws IllegalArgumentException if {@code groupNameOrId} is blank
-     */
-    public OktaUserSelection selectGroupMembers(String groupNameOrId) {
-        return OktaUserSelection.group(settings, groupNameOrId);
-    }
-
-    /**
-     * As {@link #deleteAll(Iterable, Consumer)} with a journal as the consumer, and the journal's write-ahead
-     * intents: before each user's first change the journal records a {@link ChangeIntent}, forced to disk, and only
-     * then does the change go; after it, the outcome. If the journal cannot write either, the batch stops
-     * ({@link BatchStop.Cause#CONSUMER_FAILED}) and no user is changed after that. A journal so written tells a
-     * resumed run ({@link #resume(JournalContents, Iterable, DeletionJournal)}) the truth after a crash at any
-     * instant.
-     *
-     * @param logins the logins; {@code null} elements become {@link SkipReason#INVALID_LOGIN} skips
-     * @param journal records each intent and each outcome
-     * @return the totals
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public BulkDeleteSummary deleteAll(Iterable<String> logins, DeletionJournal journal) {
-        return deleteAll(logins, journal, outcome -> { }, Cancellation.create());
-    }
-
-    /**
-     * As {@link #deleteAll(Iterable, DeletionJournal)}, stopping early on a cancellation or at its deadline.
-     *
-     * @param logins the logins; {@code null} elements become {@link SkipReason#INVALID_LOGIN} skips
-     * @param journal records each intent and each outcome
-     * @param cancellation stops the batch from another thread or at a deadline
-     * @return the totals
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public BulkDeleteSummary deleteAll(Iterable<String> logins, DeletionJournal journal, Cancellation cancellation) {
-        return deleteAll(logins, journal, outcome -> { }, cancellation);
-    }
-
-    /**
-     * As {@link #deleteAll(Iterable, DeletionJournal)}, also handing each outcome, once the journal recorded it, to
-     * a consumer (a report, a progress line), and stopping early on a cancellation or its deadline. The consumer
-     * gets every outcome, even one the journal failed to record; if either throws, the batch stops.
-     *
-     * @param logins the logins; {@code null} elements become {@link SkipReason#INVALID_LOGIN} skips
-     * @param journal records each intent and each outcome
-     * @param consumer receives every outcome after the journal, one call at a time
-     * @param cancellation stops the batch from another thread or at a deadline
-     * @return the totals
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public BulkDeleteSummary deleteAll(Iterable<String> logins, DeletionJournal journal,
-            Consumer<? super DeletionOutcome> consumer, Cancellation cancellation) {
-        return journaled(logins, journal, consumer, cancellation, Map.of());
-    }
-
-    /**
-     * Resumes the run a journal recorded, with the same logins: skips every login with a final outcome
-     * ({@link JournalContents#remaining(Iterable)}), and looks each login in doubt
-     * ({@link JournalContents#isInDoubt(String)}: an intent with no final outcome, or a {@code Failed} whose change
-     * may have been made) up by the id recorded, not by login. Okta's 404 then makes it
-     * {@link DeletionOutcome.Deleted} with {@link DeletionOutcome.Deleted#byInterruptedRun()} (the interrupted run
-     * deleted it); a user still there is checked (its login must still match, it must not be protected) and
-     * deactivated and deleted as usual. Every other login is done as by {@link #deleteAll(Iterable, DeletionJournal)}.
-     *
-     * <pre>{@code
-     * JournalContents done = DeletionJournal.read(journalFile);
-     * try (DeletionJournal journal = DeletionJournal.open(journalFile, header)) {
-     *     deleter.resume(done, LoginSource.of(csv), journal);
-     * }
-     * }</pre>
-     *
-     * @param done the journal as read before it was opened again for this run
-     * @param logins the logins of the run to resume (all of them)
-     * @param journal records each intent and each outcome of this run (normally the same file as {@code done})
-     * @return the totals of this run
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public BulkDeleteSummary resume(JournalContents done, Iterable<String> logins, DeletionJournal journal) {
-        return resume(done, logins, journal, outcome -> { }, Cancellation.create());
-    }
-
-    /**
-     * As {@link #resume(JournalContents, Iterable, DeletionJournal)}, with a consumer and a cancellation as in
-     * {@link #deleteAll(Iterable, DeletionJournal, Consumer, Cancellation)}.
-     *
-     * @param done the journal as read before it was opened again for this run
-     * @param logins the logins of the run to resume (all of them)
-     * @param journal records each intent and each outcome of this run
-     * @param consumer receives every outcome after the journal, one call at a time
-     * @param cancellation stops the batch from another thread or at a deadline
-     * @return the totals of this run
-     * @throws NullPointerException if an argument is {@code null}
-     */
-    public BulkDeleteSummary resume(JournalContents done, Iterable<String> logins, DeletionJournal journal,
-            Consumer<? super DeletionOutcome> consumer, Cancellation cancellation) {
-        Objects.requireNonNull(done, "done");
-        Objects.requireNonNull(logins, "logins");
-        return journaled(done.remaining(logins), journal, consumer, cancellation, done.resumeHints());
-    }
-
-    private BulkDeleteSummary journaled(Iterable<String> logins, DeletionJournal journal,
-            Consumer<? super DeletionOutcome> consumer, Cancellation cancellation, Map<String, ResumeHint> hints) {
-        Objects.requireNonNull(logins, "logins");
-        Objects.requireNonNull(journal, "journal");
-        Objects.requireNonNull(consumer, "consumer");
-        Objects.requireNonNull(cancellation, "cancellation");
-        return new DeletionRun(settings, cancellation, new RunJournal(journal::recordIntent, hints))
-                .execute(logins, (index, outcome) -> {
-                    try {
-                        journal.record(outcome);
-                    } finally {
-                        consumer.accept(outcome); // a report still gets the outcome the journal could not record
-                    }
-                });
     }
 
     /** @return how many logins are worked on at once, after the cap by the connection pool */
@@ -450,6 +220,7 @@ public final class BulkUserDeleter {
         return settings.maxConcurrency();
     }
 
+    @Override
     DeleterSettings settings() {
         return settings;
     }
@@ -485,14 +256,10 @@ public final class BulkUserDeleter {
      * BulkUserDeleter deleter = BulkUserDeleter.builder(client).dryRun(true).build();
      * }</pre>
      */
-    public static final class Builder extends PaceOptions {
+    public static final class Builder extends DeletionOptions {
 
         private final OktaGateway gateway;
-        private Set<String> protectedLogins = Set.of();
-        private boolean dryRun;
-        private boolean verifyDeletions = true;
-        private long maxDeletions = Long.MAX_VALUE;
-        private DeletionListener listener = DeletionListener.NONE;
+        private TokenOwnerCache tokenOwner = new TokenOwnerCache();
         /** Micrometer meters, or {@code null}; typed so that this class loads without Micrometer. */
         private DeleterMetrics metrics;
 
@@ -504,92 +271,10 @@ public final class BulkUserDeleter {
         private Builder copy() {
             Builder b = new Builder(gateway, tunedPoolSize());
             copyPaceTo(b);
-            b.protectedLogins = protectedLogins;
-            b.dryRun = dryRun;
-            b.verifyDeletions = verifyDeletions;
-            b.maxDeletions = maxDeletions;
-            b.listener = listener;
+            copyDeletionTo(b);
+            b.tokenOwner = tokenOwner; // one client, one token: its owner is looked up once
             b.metrics = metrics;
             return b;
-        }
-
-        /**
-         * Logins (or user ids) never to touch, compared case-insensitively; they are skipped as
-         * {@link SkipReason#PROTECTED}. Replaces any earlier set.
-         *
-         * @param protectedLogins the logins or ids
-         * @return this builder
-         * @throws NullPointerException if the collection or an element is {@code null}
-         * @throws IllegalArgumentException if an element is blank
-         */
-        public Builder protectedLogins(Collection<String> protectedLogins) {
-            Objects.requireNonNull(protectedLogins, "protectedLogins");
-            Set<String> copy = new LinkedHashSet<>();
-            for (String login : protectedLogins) {
-                Objects.requireNonNull(login, "protectedLogins element");
-                if (login.isBlank()) {
-                    throw new IllegalArgumentException("protectedLogins must not hold a blank login");
-                }
-                copy.add(LoginScreen.key(login));
-            }
-            this.protectedLogins = copy;
-            return this;
-        }
-
-        /**
-         * Only look users up, and report each as {@link SkipReason#DRY_RUN} with the status found. Default
-         * {@code false}.
-         *
-         * @param dryRun whether to change nothing
-         * @return this builder
-         */
-        public Builder dryRun(boolean dryRun) {
-            this.dryRun = dryRun;
-            return this;
-        }
-
-        /**
-         * Whether a login is reported {@link DeletionOutcome.Deleted} only after a {@code GET} by id answers Okta's
-         * 404. Default {@code true}. Okta's DELETE answers 204 both when it deletes a user and when it only
-         * deactivates one (someone reactivated it between this batch's deactivate and its delete, or the status
-         * read was stale); the check costs one {@code GET} per user, paced like every other call. With
-         * {@code false}, such a user is reported {@code Deleted} although it still exists, deactivated: turn it off
-         * only where nobody else can change the users during the batch.
-         *
-         * @param verifyDeletions whether to check that each deleted user is gone
-         * @return this builder
-         */
-        public Builder verifyDeletions(boolean verifyDeletions) {
-            this.verifyDeletions = verifyDeletions;
-            return this;
-        }
-
-        /**
-         * The most users one batch may deactivate or delete: a login whose first change would exceed it is not
-         * touched, and the batch stops there ({@link BatchStop.Cause#DELETION_LIMIT}). Default: no limit.
-         *
-         * @param maxDeletions at least 0
-         * @return this builder
-         * @throws IllegalArgumentException if negative
-         */
-        public Builder maxDeletions(long maxDeletions) {
-            if (maxDeletions < 0) {
-                throw new IllegalArgumentException("maxDeletions must not be negative, was " + maxDeletions);
-            }
-            this.maxDeletions = maxDeletions;
-            return this;
-        }
-
-        /**
-         * The listener of this deleter's batches. Default: none.
-         *
-         * @param listener the listener
-         * @return this builder
-         * @throws NullPointerException if {@code listener} is {@code null}
-         */
-        public Builder listener(DeletionListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
         }
 
         /**
@@ -655,7 +340,8 @@ public final class BulkUserDeleter {
             DeleterSettings settings = new DeleterSettings(
                     metrics == null ? gateway : new ObservedGateway(gateway, metrics.observer()), pace.pacer(),
                     pace.retry(), pace.sleeper(), pace.clock(), pace.concurrency(), dryRun, maxDeletions,
-                    protectedLogins, metrics == null ? listener : metrics.listener(listener), verifyDeletions);
+                    protectedLogins, metrics == null ? listener : metrics.listener(listener), verifyDeletions,
+                    tokenOwner);
             Builder template = copy();
             template.inherit(pace);
             return new BulkUserDeleter(settings, template,

@@ -24,5 +24,15 @@ public enum SkipReason {
      */
     LOGIN_MISMATCH,
     /** The user owns the API token this run uses: deleting it would revoke the token. */
-    TOKEN_OWNER
+    TOKEN_OWNER,
+    /**
+     * Applying a {@link DeletionPlan}: the user fetched by the planned id no longer has the planned login (it was
+     * renamed since the plan was made); nothing was changed.
+     */
+    LOGIN_CHANGED,
+    /**
+     * Applying a {@link DeletionPlan}: the user was planned as {@link UserState#DEPROVISIONED} (to be deleted
+     * without a deactivate) and is active again; nothing was changed. Make a new plan if it is still to go.
+     */
+    STATUS_CHANGED
 }

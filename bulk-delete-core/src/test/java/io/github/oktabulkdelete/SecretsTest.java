@@ -84,7 +84,9 @@ class SecretsTest {
             try (DeletionJournal journal = DeletionJournal.open(file, JournalHeader.of(s.org.orgUrl(),
                     Map.of("apiToken", token), "test"))) {
                 deleter.deleteAll(s.input.subList(0, 1), journal);
-                s.org.failNext(Route.GET_USER, 2, Fault.status(401, "E0000011", echo)); // the first call: stop
+                // the first call of the second batch (its first lookup: the token's owner is known from the first
+                // batch, issue 10 item 5) answers 401: that login fails, the batch stops
+                s.org.failNext(Route.GET_USER, 2, Fault.status(401, "E0000011", echo));
                 summary = deleter.deleteAll(s.input.subList(1, 4), journal);
             }
             BulkDeleteResult again = deleter.deleteAll(List.of("u3@corp.example"));
@@ -94,7 +96,7 @@ class SecretsTest {
                     .isEqualTo(BatchStop.Cause.AUTHENTICATION_FAILED));
             JournalContents contents = DeletionJournal.read(file);
             assertThat(contents.outcomes()).extracting(DeletionOutcome::kind).containsExactly(OutcomeKind.FAILED,
-                    OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED);
+                    OutcomeKind.FAILED, OutcomeKind.NOT_ATTEMPTED, OutcomeKind.NOT_ATTEMPTED);
             String everything = String.join("\n", heard) + summary + summary.stop() + contents.outcomes()
                     + contents.runs() + contents + java.nio.file.Files.readString(file) + again + again.outcomes()
                     + deleter + s.org;

@@ -14,10 +14,11 @@ import java.util.Set;
  * @param listener the user's listener; kept wrapped in one {@link SafeListener} that all batches share
  * @param maxConcurrency how many logins are worked on at once, already capped by the connection pool
  * @param verifyDeletions whether a GET by id must answer 404 before a login is reported deleted
+ * @param tokenOwner the token's owner once looked up, shared by the deleters derived from one builder
  */
 public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sleeper sleeper, Clock clock,
         int maxConcurrency, boolean dryRun, long maxDeletions, Set<String> protectedLogins, DeletionListener listener,
-        boolean verifyDeletions) {
+        boolean verifyDeletions, TokenOwnerCache tokenOwner) {
 
     public DeleterSettings {
         Objects.requireNonNull(gateway, "gateway");
@@ -27,6 +28,7 @@ public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sle
         Objects.requireNonNull(clock, "clock");
         protectedLogins = Set.copyOf(protectedLogins);
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(tokenOwner, "tokenOwner");
         // one guard, and so one lock, per deleter: its batches, even at once, never call the listener concurrently
         listener = listener instanceof SafeListener ? listener : new SafeListener(listener);
     }

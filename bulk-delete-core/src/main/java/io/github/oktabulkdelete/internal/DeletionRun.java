@@ -79,8 +79,23 @@ public final class DeletionRun {
     }
 
     public BulkDeleteSummary execute(Iterable<String> logins, Sink sink) {
+        Iterator<String> raw = logins.iterator();
+        return executeItems(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return raw.hasNext();
+            }
+
+            @Override
+            public RunItem next() {
+                return RunItem.of(raw.next());
+            }
+        }, sink);
+    }
+
+    /** As {@link #execute}, over items that may carry an id to look the login up by, or an outcome settled already. */
+    public BulkDeleteSummary executeItems(Iterator<RunItem> input, Sink sink) {
         Instant start = settings.clock().instant();
-        Iterator<String> input = logins.iterator();
         long next = 0;
         boolean interrupted = false;
         try {
@@ -121,15 +136,16 @@ public final class DeletionRun {
                         }
                         break;
                     }
-                    String raw = nextOrStop(input, next);
+                    RunItem item = nextOrStop(input, next);
                     if (inputFailed) {
                         slots.release();
                         break;
                     }
                     long index = next++;
                     run.observer().loginRead();
-                    String login = LoginScreen.normalize(raw);
-                    DeletionOutcome.Skipped skipped = screen.screen(login, raw == null);
+                    String login = LoginScreen.normalize(item.raw());
+                    DeletionOutcome skipped = item.settled() != null ? item.settled()
+                            : screen.screen(login, item.raw() == null);
                     if (skipped != null) {
                         emit(sink, index, skipped);
                         slots.release();
@@ -138,7 +154,7 @@ public final class DeletionRun {
                     InFlightLogins.Entry entry = inFlight.add(index, login);
                     workers.execute(() -> {
                         try {
-                            work(sink, index, login, entry, deletion);
+                            work(sink, index, login, item.hint(), entry, deletion);
                         } finally {
                             slots.release();
                         }
@@ -156,12 +172,12 @@ public final class DeletionRun {
         if (run.isStopping()) {
             String reason = run.stopCause().message();
             while (hasNext(input, next)) {
-                String raw = nextOrStop(input, next);
+                RunItem item = nextOrStop(input, next);
                 if (inputFailed) {
                     break;
                 }
                 run.observer().loginRead();
-                emit(sink, next++, new DeletionOutcome.NotAttempted(LoginScreen.normalize(raw), reason));
+                emit(sink, next++, new DeletionOutcome.NotAttempted(LoginScreen.normalize(item.raw()), reason));
             }
         }
         if (interrupted) {
@@ -176,13 +192,14 @@ public final class DeletionRun {
     }
 
     /** Runs one login on a worker; its outcome is dropped if the grace period abandoned it meanwhile. */
-    private void work(Sink sink, long index, String login, InFlightLogins.Entry entry, LoginDeletion deletion) {
+    private void work(Sink sink, long index, String login, ResumeHint hint, InFlightLogins.Entry entry,
+            LoginDeletion deletion) {
         if (!inFlight.begin(entry)) {
             return; // abandoned before it started
         }
         DeletionOutcome outcome;
         try {
-            outcome = deletion.process(login);
+            outcome = deletion.process(login, hint);
         } catch (RuntimeException | Error e) {
             inFlight.leave();
             if (inFlight.isAbandoned()) {
@@ -290,7 +307,7 @@ public final class DeletionRun {
 
     private boolean inputFailed;
 
-    private boolean hasNext(Iterator<String> input, long position) {
+    private boolean hasNext(Iterator<RunItem> input, long position) {
         if (inputFailed) {
             return false;
         }
@@ -302,7 +319,7 @@ public final class DeletionRun {
         }
     }
 
-    private String nextOrStop(Iterator<String> input, long position) {
+    private RunItem nextOrStop(Iterator<RunItem> input, long position) {
         try {
             return input.next();
         } catch (RuntimeException e) {
@@ -318,11 +335,17 @@ public final class DeletionRun {
     }
 
     private void lookUpTokenOwner() throws InterruptedException {
+        TokenOwnerCache cache = settings.tokenOwner();
+        if (cache.known()) { // the deleters of one job (a check and its apply) ask once
+            run.tokenOwnerId(cache.ownerId());
+            return;
+        }
         Calls calls = new Calls(run);
         try {
             FoundUser owner = calls.call("me", new Calls.Attempts(), CallRoute.LOOKUP,
                     () -> run.gateway().getUser("me"));
             run.tokenOwnerId(owner.id());
+            cache.remember(owner.id());
         } catch (OktaRequestException e) {
             if (e.isNotFoundNotFromOkta()) {
                 run.stop(BatchStop.Cause.NOT_OKTA, run.gateway().orgUrl() + " answered 404 without Okta's error "
@@ -331,9 +354,7 @@ public final class DeletionRun {
                 return;
             }
             switch (e.httpStatus()) {
-                case 400, 404 -> {
-                    // no user owns this token (an OAuth 2.0 service app): nobody to protect
-                }
+                case 400, 404 -> cache.remember(null); // no user owns this token (a service app): nobody to protect
                 case 403 -> run.stop(BatchStop.Cause.TOKEN_OWNER_UNKNOWN, "Okta answered 403 (" + e.errorCode()
                         + ": " + e.getMessage() + ") to GET /api/v1/users/me, so the owner of the API token cannot "
                         + "be protected and nothing was changed: give the token's admin (or the service app) the "

@@ -42,27 +42,31 @@ final class LoginDeletion {
         boolean deleteAnswered;
     }
 
-    /** Works on one login, with its login and step in the MDC of this thread ({@link LoginContext}). */
-    DeletionOutcome process(String login) {
+    /**
+     * Works on one login, with its login and step in the MDC of this thread ({@link LoginContext}).
+     *
+     * @param given the id to look the login up by (a planned user), or {@code null}: the run's resume hint
+     */
+    DeletionOutcome process(String login, ResumeHint given) {
         try (LoginContext context = LoginContext.enter(login)) {
-            return work(login);
+            return work(login, given);
         }
     }
 
-    private DeletionOutcome work(String login) {
+    private DeletionOutcome work(String login, ResumeHint given) {
         Calls.Attempts attempts = new Calls.Attempts();
         Progress p = new Progress();
         try {
-            ResumeHint hint = run.resumeHint(login);
+            ResumeHint hint = given != null ? given : run.resumeHint(login);
             FoundUser user = hint == null ? lookUp(login, attempts) : lookUpById(login, hint.userId(), attempts);
             if (user == null) {
-                return hint == null ? new DeletionOutcome.NotFound(login, attempts.count())
+                return hint == null || hint.fromPlan() ? new DeletionOutcome.NotFound(login, attempts.count())
                         : new DeletionOutcome.Deleted(login, hint.userId(), hint.status(),
                                 hint.status() != UserState.DEPROVISIONED && hint.status() != UserState.UNKNOWN,
                                 attempts.count(), true);
             }
             p.user = user;
-            DeletionOutcome skipped = skipFor(login, user);
+            DeletionOutcome skipped = UserChecks.skipFor(run, login, hint, user);
             if (skipped != null) {
                 return skipped;
             }
@@ -240,30 +244,6 @@ final class LoginDeletion {
             run.stop(BatchStop.Cause.NOT_OKTA, message);
         }
         return new OktaRequestException(e.step(), 404, e.errorCode(), message, e.rateLimit(), null);
-    }
-
-    private DeletionOutcome skipFor(String login, FoundUser user) {
-        if (!LoginScreen.sameLogin(login, user.login())) {
-            return new DeletionOutcome.Skipped(login, SkipReason.LOGIN_MISMATCH, user.id(), user.status(),
-                    "Okta resolved this input to the user with login '" + user.login()
-                            + "' (a shortname or id match); only a user named exactly is deleted");
-        }
-        if (user.id().equals(run.tokenOwnerId())) {
-            return new DeletionOutcome.Skipped(login, SkipReason.TOKEN_OWNER, user.id(), user.status(),
-                    "this user owns the API token of this run; deleting it would revoke the token");
-        }
-        if (run.settings().protectedLogins().contains(LoginScreen.key(user.id()))
-                || run.settings().protectedLogins().contains(LoginScreen.key(user.login()))) {
-            return new DeletionOutcome.Skipped(login, SkipReason.PROTECTED, user.id(), user.status(),
-                    "the user is on the protected list");
-        }
-        if (run.settings().dryRun()) {
-            return new DeletionOutcome.Skipped(login, SkipReason.DRY_RUN, user.id(), user.status(),
-                    user.status() == UserState.DEPROVISIONED
-                            ? "dry run: would delete this deactivated user"
-                            : "dry run: would deactivate, then delete this " + user.status() + " user");
-        }
-        return null;
     }
 
     private record DeactivationResult(boolean byThisRun, DeletionOutcome outcome) {

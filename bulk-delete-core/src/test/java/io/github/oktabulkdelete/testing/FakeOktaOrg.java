@@ -422,6 +422,22 @@ public final class FakeOktaOrg implements AutoCloseable {
     }
 
     /**
+     * Renames a user, as an admin would: the same id, another login.
+     *
+     * <pre>{@code
+     * org.rename("jsmith@corp.com", "john.smith@corp.com");
+     * }</pre>
+     *
+     * @param loginOrId an id or a login (case-insensitive)
+     * @param newLogin the new login
+     * @return a snapshot of the renamed user
+     * @throws IllegalArgumentException if no such user exists, or the new login is taken
+     */
+    public FakeUser rename(String loginOrId, String newLogin) {
+        return state.rename(loginOrId, newLogin);
+    }
+
+    /**
      * Deletes a user, as someone else would: it is gone, but not in {@link #deletedLogins()}.
      *
      * <pre>{@code
@@ -788,6 +804,15 @@ public final class FakeOktaOrg implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 return respond(handleNormally(request, route, authorized));
+            case HOLD_AFTER_CHANGE:
+                Answer made = handleNormally(request, route, authorized);
+                fault.changed().countDown();
+                try {
+                    fault.latch().await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return respond(made);
             case HEADERS:
                 return withHeaders(respond(handleNormally(request, route, authorized)), fault.headers());
             case NOT_OKTA:

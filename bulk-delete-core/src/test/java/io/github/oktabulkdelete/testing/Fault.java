@@ -31,10 +31,12 @@ public final class Fault {
 
     /** What a fault does. */
     enum Kind { STATUS, DROP_CONNECTION, AFTER_CHANGE, RATE_LIMITED, CONCURRENCY_LIMITED, DELAY, HEADERS, NOT_OKTA,
-        REACTIVATE_FIRST, HOLD }
+        REACTIVATE_FIRST, HOLD, HOLD_AFTER_CHANGE }
 
     /** The latch a {@link #holdUntil} fault waits for, else {@code null}. */
     private java.util.concurrent.CountDownLatch latch;
+    /** Counted down once a {@link #holdAnswerUntil} fault made its change, else {@code null}. */
+    private java.util.concurrent.CountDownLatch changed;
 
     private final Kind kind;
     private final int httpStatus;
@@ -268,6 +270,34 @@ public final class Fault {
         return fault;
     }
 
+    /**
+     * Makes the change (a deactivate or a DELETE is done in the org), counts down {@code changed}, then holds the
+     * answer until {@code release} is counted down (at most 30 s): a process killed meanwhile never learns that its
+     * change was made.
+     *
+     * <pre>{@code
+     * CountDownLatch deleted = new CountDownLatch(1);
+     * org.failNext(Route.DELETE_USER, 1, Fault.holdAnswerUntil(deleted, new CountDownLatch(1)));
+     * deleted.await(); // the user is gone; its DELETE has no answer yet
+     * }</pre>
+     *
+     * @param changed counted down once the change is made
+     * @param release what to wait for before answering
+     * @return the fault
+     * @throws NullPointerException if a latch is {@code null}
+     */
+    public static Fault holdAnswerUntil(java.util.concurrent.CountDownLatch changed,
+            java.util.concurrent.CountDownLatch release) {
+        Fault fault = new Fault(Kind.HOLD_AFTER_CHANGE, 0, null, null, null, null);
+        fault.changed = Objects.requireNonNull(changed, "changed");
+        fault.latch = Objects.requireNonNull(release, "release");
+        return fault;
+    }
+
+    java.util.concurrent.CountDownLatch changed() {
+        return changed;
+    }
+
     java.util.concurrent.CountDownLatch latch() {
         return latch;
     }
@@ -314,6 +344,7 @@ public final class Fault {
             case NOT_OKTA: return "Fault.notOkta404()";
             case REACTIVATE_FIRST: return "Fault.reactivateFirst()";
             case HOLD: return "Fault.holdUntil(latch)";
+            case HOLD_AFTER_CHANGE: return "Fault.holdAnswerUntil(changed, release)";
             default: throw new AssertionError(kind);
         }
     }

@@ -37,7 +37,7 @@ final class OrgState {
     private static final class StoredUser {
         final String id;
         final long sequence;
-        final String login;
+        String login;
         final String email;
         final String firstName;
         final String lastName;
@@ -193,6 +193,23 @@ final class OrgState {
             throw new IllegalArgumentException("no such user: " + loginOrId);
         }
         changeStatus(user, status);
+        return user.snapshot();
+    }
+
+    /** Renames a user, as an admin would: same id, another login. */
+    synchronized FakeUser rename(String loginOrId, String newLogin) {
+        Objects.requireNonNull(newLogin, "newLogin");
+        StoredUser user = findStored(loginOrId);
+        if (user == null) {
+            throw new IllegalArgumentException("no such user: " + loginOrId);
+        }
+        if (byLowerLogin.containsKey(lower(newLogin))) {
+            throw new IllegalArgumentException("a user with this login already exists: " + newLogin);
+        }
+        byLowerLogin.remove(lower(user.login));
+        user.login = newLogin;
+        user.lastUpdated = clock.instant();
+        byLowerLogin.put(lower(newLogin), user);
         return user.snapshot();
     }
 

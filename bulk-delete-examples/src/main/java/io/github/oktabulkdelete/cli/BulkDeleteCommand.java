@@ -1,7 +1,6 @@
 package io.github.oktabulkdelete.cli;
 
 import io.github.oktabulkdelete.Cancellation;
-import io.github.oktabulkdelete.DeletionJournal;
 import io.github.oktabulkdelete.Sleeper;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -39,7 +38,8 @@ import picocli.CommandLine.Parameters;
         sortOptions = false, usageHelpAutoWidth = true, headerHeading = "%n",
         header = "Delete Okta users in bulk from a CSV: safely, at the org's rate limit, with a report of every login.",
         synopsisHeading = "%nUsage: ",
-        customSynopsis = {"okta-bulk-delete [--csv FILE | --login LOGIN | -]... [--execute] [options]",
+        customSynopsis = {"okta-bulk-delete [--csv FILE | --login LOGIN | -]... [--execute] [--plan-out FILE]"
+            + " [options]", "       okta-bulk-delete --execute --plan FILE [options]",
             "       okta-bulk-delete --demo"},
         descriptionHeading = "%n",
         description = {HelpText.INPUT, "", HelpText.WHAT_IT_DOES, "", HelpText.CONNECTION, "", HelpText.JOURNAL, "",
@@ -74,19 +74,22 @@ public final class BulkDeleteCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nJournal and stopping:%n", order = 6)
     JournalOptions journal = new JournalOptions();
 
-    @ArgGroup(validate = false, heading = "%nDemo:%n", order = 7)
+    @ArgGroup(validate = false, heading = "%nPlan, then apply:%n", order = 7)
+    PlanOptions plans = new PlanOptions();
+
+    @ArgGroup(validate = false, heading = "%nDemo:%n", order = 8)
     DemoOption demoOption = new DemoOption();
 
     private final Map<String, String> env;
-    private final InputStream stdin;
-    private final PrintWriter out;
-    private final PrintWriter err;
-    private final Terminal terminal;
-    private final OktaConnection connector;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private Path workingDirectory = Path.of("");
-    private final RunControl control = new RunControl();
+    final InputStream stdin;
+    final PrintWriter out;
+    final PrintWriter err;
+    final Terminal terminal;
+    final OktaConnection connector;
+    Clock clock = Clock.systemUTC();
+    Sleeper sleeper = Sleeper.SYSTEM;
+    Path workingDirectory = Path.of("");
+    final RunControl control = new RunControl();
 
     /**
      * A command that reads the token from {@code env}, never from its arguments.
@@ -180,45 +183,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         if (journal.maxDuration != null) {
             stop.cancelAt(clock.instant().plus(journal.maxDuration));
         }
-        Set<String> protect = safety.protectedLogins();
-        try (LoginInputs inputs = input.open(files, stdin)) {
-            err.println("okta-bulk-delete: " + (safety.execute ? "delete (--execute)"
-                    : "dry run: nothing will be changed (add --execute to delete)"));
-            inputs.descriptions().forEach(description -> err.println("  input: " + description));
-            output.checkWritable();
-            Path journalFile = journal.file(safety.execute, output.report, workingDirectory, clock);
-            journal.checkUsable(journalFile);
-            Resume resume = journal.resume ? Resume.read(journalFile, inputs, err) : null;
-            long total = resume == null ? inputs.total() : resume.remaining();
-            journal.announce(journalFile, resume != null, err);
-            if (total == 0) {
-                err.println(resume != null ? "Nothing left to do: every login of the input has a final outcome in"
-                        + " the journal." : "Nothing to do: the input holds no logins.");
-                if (resume != null) {
-                    output.writeReportOfEarlierRuns(resume, out, err);
-                }
-                return ExitStatus.OK;
-            }
-            try (OktaConnection.Connected org = connector.connect(connection, safety.execute, pace.poolSize())) {
-                describeRun(org, protect);
-                if (resume != null) {
-                    resume.checkSameOrg(org.orgUrl());
-                }
-                // the journal exists from the start: its run record is on disk before the check pass starts
-                DeletionJournal journalWriter = journalFile == null ? null
-                        : JournalOptions.open(journalFile, journal.header(org.orgUrl(), safety, pace,
-                        input.describe(files), total, clock), clock);
-                try {
-                    Job job = new Job(out, err, terminal, clock, sleeper, stop, control.deleting(),
-                            connector::redact, pace, safety, output, journal.gracePeriod, org, protect, inputs,
-                            resume == null ? inputs : resume.contents().remaining(inputs), total, resume,
-                            journalFile, journalWriter);
-                    return safety.execute ? DeleteFlow.run(job) : DryRunFlow.run(job);
-                } finally {
-                    JournalOptions.close(journalWriter, err);
-                }
-            }
-        }
+        return new Launch(this).run(stop, safety.protectedLogins());
     }
 
     /** Each option group checks itself; then what spans groups. */
@@ -228,7 +193,10 @@ public final class BulkDeleteCommand implements Callable<Integer> {
                     || output.report != null || !safety.protect.isEmpty() || journal.file != null || journal.resume);
             return;
         }
-        input.validate(files);
+        if (!plans.applying() && !journal.resume) {
+            input.validate(files); // else the plan (or the journal's) may be the whole input: checked when read
+        }
+        plans.validate(safety.execute, input.any(files));
         pace.validate();
         safety.validate();
         output.validate();
@@ -238,7 +206,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
         OutputFiles.checkNotInputs(input.files(files), safety.protectFiles, output.report, journal.file);
     }
 
-    private void describeRun(OktaConnection.Connected org, Set<String> protect) {
+    void describeRun(OktaConnection.Connected org, Set<String> protect) {
         err.println("  org:   " + org.orgUrl() + " (" + org.credentials() + ")");
         if (!protect.isEmpty()) {
             err.println("  protected: " + LoginInputs.plural(protect.size(), "login or id") + ", never touched");

@@ -1,11 +1,15 @@
 package io.github.oktabulkdelete.cli;
 
 import io.github.oktabulkdelete.BulkDeleteSummary;
+import io.github.oktabulkdelete.DeletionPlan;
+import io.github.oktabulkdelete.PlannedUser;
 
 /**
- * The deletion ({@code --execute}): a check pass that changes nothing, the count, {@code --max-deletions}, the
- * confirmation, then the deletion pass, capped at what was counted and confirmed. The journal is open (its run record
- * on disk) before the check pass starts; only the deletion pass records outcomes in it.
+ * The deletion ({@code --execute} without {@code --plan}): plan, then apply, in one run. The check pass looks every
+ * login up by login and writes the plan ({@code --plan-out}, or beside the journal); then the count,
+ * {@code --max-deletions}, the confirmation, and the apply pass ({@link ApplyFlow#apply}), which fetches each planned
+ * user by id: no login is looked up by login twice. The journal is open (its run record, which names the plan, on
+ * disk) before the check pass starts; only the apply pass records in it.
  *
  * <p>Stateless.
  *
@@ -22,11 +26,20 @@ final class DeleteFlow {
     static int run(Job job) {
         long earlier = job.earlier();
         Long max = job.safety().maxDeletions;
-        PassResult check = Pass.run(job, true, Long.MAX_VALUE, "Checking", false);
+        DeletionPlan.Writer planWriter = job.startPlan();
+        PassResult check;
+        try {
+            check = Pass.check(job, "Checking", outcome -> planWriter.accept(PlannedUser.of(outcome)), false);
+        } catch (RuntimeException | Error e) {
+            planWriter.abandon();
+            throw e;
+        }
         if (check.summary().stop().isPresent()) {
+            planWriter.abandon();
             check.printTable(job.out(), job.output().report, null, earlier);
             return job.stopped(check.summary().stop().get(), null);
         }
+        job.finishPlan(planWriter);
         long wouldDelete = check.wouldDelete();
         long unchecked = check.lookupFailures();
         BulkDeleteSummary checked = check.summary();
@@ -59,17 +72,7 @@ final class DeleteFlow {
                     + " Run again to check it anew.");
             return ExitStatus.USAGE;
         }
-        // never more than were counted and confirmed, nor more than --max-deletions
-        long cap = Math.min(max == null ? Long.MAX_VALUE : max, wouldDelete + unchecked);
-        PassResult run = Pass.run(job, false, cap, "Deleting", true);
-        run.printTable(job.out(), job.output().report, job.journalFile(), earlier);
-        if (run.summary().stop().isPresent()) {
-            return job.stopped(run.summary().stop().get(), job.journalFile());
-        }
-        if (run.summary().counts().failed() > 0) {
-            job.resumeHint(job.journalFile(), "To try the failed logins again");
-            return ExitStatus.FAILED;
-        }
-        return ExitStatus.OK;
+        DeletionPlan plan = PlanOptions.read(job.planFile(), "the plan this run made");
+        return ApplyFlow.apply(job, plan, wouldDelete, unchecked, plan.size());
     }
 }

@@ -17,9 +17,11 @@ final class HelpText {
             + " from any CSV with a login, username or email column, or from a plain list, one login per line.";
 
     static final String WHAT_IT_DOES =
-            "A dry run by default: it looks every user up and says what it would do. With --execute it first checks"
-            + " every login the same way, shows how many users it will delete, asks for confirmation, then"
-            + " deactivates (if needed) and deletes each user by id. It never deletes the owner of its own API"
+            "A dry run by default: it looks every user up and says what it would do (--plan-out FILE keeps that as a"
+            + " plan). With --execute it plans, then applies: it checks every login the same way and writes the"
+            + " plan, shows how many users it will delete, asks for confirmation, then fetches each planned user"
+            + " by id, deactivates it (if needed), deletes it and checks it is gone. --execute --plan FILE applies"
+            + " a plan made earlier, with no check pass. It never deletes the owner of its own API"
             + " token, a user on the protected list, or a user whose login is not exactly the one given (Okta"
             + " resolves login shortnames: 'jsmith' can name jsmith@corp.com).";
 
@@ -29,13 +31,15 @@ final class HelpText {
             + " prompt. A token is never accepted as an argument: other users can read arguments with ps.";
 
     static final String JOURNAL =
-            "Journal and resume: --execute records the outcome of every login it works on in a journal (JSON Lines,"
-            + " each record forced to disk before the next login starts): the file --journal names, or else"
+            "Journal and resume: --execute records in a journal (JSON Lines, each record forced to disk) each"
+            + " user's intent before its first change and the outcome of every login: the file --journal names, or"
+            + " else"
             + " okta-bulk-delete-<UTC time>.journal.jsonl in the folder of --report, or in the working folder"
             + " without --report; its path is printed first. If the run is interrupted, killed or stopped, run"
             + " the same command with --journal FILE --resume: the logins the journal shows as finished (deleted,"
-            + " not found, skipped) are left alone, every other login is done again (looked up first, so a login"
-            + " in flight when the run died is safe to redo), and the report covers both runs.";
+            + " not found, skipped) are left alone, a user the run was changing is looked up by the id it recorded"
+            + " (gone: reported deleted, by that run), the rest of the run's plan is applied, and the report"
+            + " covers both runs.";
 
     static final String STOPPING =
             "Stopping: Ctrl-C or SIGTERM, or --max-duration, stops starting new logins, gives the logins in flight"
@@ -67,7 +71,8 @@ final class HelpText {
     static final String EXAMPLE_5 =
             "  okta-bulk-delete --csv report.csv --execute --journal run.jsonl --resume";
     static final String EXAMPLE_6 =
-            "  okta-bulk-delete --csv report.csv --execute --max-share 0.8 --max-duration 2h";
+            "  okta-bulk-delete --csv report.csv --plan-out users.plan.jsonl"
+            + "; okta-bulk-delete --execute --plan users.plan.jsonl";
     static final String EXAMPLE_7 =
             "  okta-bulk-delete - --execute --yes --max-deletions 500 < logins.txt";
 

@@ -46,9 +46,11 @@ final class JournalOptions {
 
     @Option(names = "--resume",
             description = "Continue the run that --journal FILE recorded: the logins it shows as finished"
-                    + " (deleted, not found, skipped) are left alone and counted; all others, including those in"
-                    + " flight when it stopped, are done again. A new run section is appended to the journal; the"
-                    + " count to confirm and --max-deletions apply to what remains; --report covers both runs.")
+                    + " (deleted, not found, skipped) are left alone and counted; a user it was changing when it"
+                    + " stopped is looked up by the id it recorded (gone: reported deleted, by that run); all"
+                    + " others are done again. A run whose plan was complete resumes that plan, with no check pass"
+                    + " and no input needed. A new run section is appended to the journal; the count to confirm and"
+                    + " --max-deletions apply to what remains; --report covers both runs.")
     boolean resume;
 
     @Option(names = "--max-duration", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -161,15 +163,19 @@ final class JournalOptions {
      * @param orgUrl the org
      * @param inputs the inputs, as {@link InputOptions#describe} names them
      * @param total the logins this run does
+     * @param plan the plan this run applies (or makes, then applies), or {@code null}
      * @return the record
      */
     JournalHeader header(String orgUrl, SafetyOptions safety, PaceOptions pace, String inputs, long total,
-            Clock clock) {
+            Path plan, Clock clock) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("mode", safety.execute ? "execute" : "dry-run");
         options.put("resume", Boolean.toString(resume));
         options.put("inputs", inputs);
         options.put("logins", Long.toString(total));
+        if (plan != null) {
+            options.put("plan", plan.toAbsolutePath().toString());
+        }
         pace.describeIn(options);
         if (safety.maxDeletions != null) {
             options.put("maxDeletions", Long.toString(safety.maxDeletions));

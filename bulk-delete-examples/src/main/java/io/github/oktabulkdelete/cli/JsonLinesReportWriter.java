@@ -51,6 +51,8 @@ public final class JsonLinesReportWriter implements ReportWriter {
                 node.putNull(key);
             } else if (value instanceof Integer number) {
                 node.put(key, number);
+            } else if (value instanceof Boolean flag) {
+                node.put(key, flag);
             } else {
                 node.put(key, value.toString());
             }

@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * OktaConnection connection = new OktaConnection(env, terminal);
- * try (OktaConnection.Connected org = connection.connect(options, execute, concurrency)) {
+ * try (OktaConnection.Connected org = connection.connect(options, execute, pace.poolSize())) {
  *     BulkUserDeleter.builder(org.client())...;
  * }
  * }</pre>

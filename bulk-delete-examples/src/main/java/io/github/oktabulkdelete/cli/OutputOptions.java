@@ -23,7 +23,7 @@ final class OutputOptions {
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Write one row per login to FILE: .csv or .jsonl. Columns: login, outcome, reason,"
-                    + " user_id, previous_status, http_status, error_code, attempts, detail.")
+                    + " user_id, previous_status, http_status, error_code, attempts, detail, change_may_have_been_made.")
     Path report;
 
     @Option(names = "--no-progress", description = "No progress display on standard error.")

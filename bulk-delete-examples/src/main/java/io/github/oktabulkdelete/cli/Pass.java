@@ -3,7 +3,6 @@ package io.github.oktabulkdelete.cli;
 import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.BulkDeleteSummary;
 import io.github.oktabulkdelete.BulkUserDeleter;
-import io.github.oktabulkdelete.DeletionJournal;
 import io.github.oktabulkdelete.DeletionListener;
 import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
@@ -14,19 +13,45 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One pass of the CLI over its logins (the check pass or the deletion pass): builds the deleter from the options,
- * shows progress, sends each outcome to the journal, the counts and the report, and names the logins that the
- * grace period left in flight. The grace period itself is the core's ({@code Cancellation.withGracePeriod}).
+ * One pass of the CLI (the check pass, or the apply of a plan): derives the pass's deleter from the run's one
+ * deleter, shows progress, sends each outcome to the counts and the report (the journal, when the pass has one, is
+ * given to the core), and names the logins that the grace period left in flight. The grace period itself is the core's ({@code Cancellation.withGracePeriod}).
  *
  * <p>Stateless; {@link #run} is called by the command's thread, one pass at a time.
  *
  * <pre>{@code
- * PassResult check = Pass.run(job, true, Long.MAX_VALUE, "Checking", false);
+ * PassResult check = Pass.check(job, "Checking", plan::accept, false);
  * }</pre>
  */
 final class Pass {
 
     private Pass() {
+    }
+
+    /** What a pass does with its deleter: one batch, whose outcomes go to {@code sink}. */
+    @FunctionalInterface
+    interface Body {
+        BulkDeleteSummary run(BulkUserDeleter deleter, Consumer<DeletionOutcome> sink);
+    }
+
+    /**
+     * Runs one pass over {@link Job#todo()}: a check (a dry run by login) whose outcomes also go to {@code extra},
+     * or, with a journal, the journaled dry run.
+     *
+     * @param job the run
+     * @param label the progress display's label
+     * @param extra also receives every outcome (the plan being written), or {@code null}
+     * @param journaled whether the outcomes go to the journal (never those of the check before a deletion)
+     * @return the result
+     */
+    static PassResult check(Job job, String label, Consumer<DeletionOutcome> extra, boolean journaled) {
+        Consumer<DeletionOutcome> more = extra == null ? outcome -> { } : extra;
+        return run(job, true, Long.MAX_VALUE, label, job.total(), (deleter, sink) -> !journaled
+                ? deleter.deleteAll(job.todo(), sink.andThen(more), job.cancellation())
+                : job.resume() == null
+                ? deleter.deleteAll(job.todo(), job.journal(), sink.andThen(more), job.cancellation())
+                : deleter.resume(job.resume().contents(), job.inputs(), job.journal(), sink.andThen(more),
+                        job.cancellation()));
     }
 
     /**
@@ -36,20 +61,18 @@ final class Pass {
      * @param dryRun whether the pass only looks users up
      * @param maxDeletions the most users the pass may delete, {@link Long#MAX_VALUE} for no limit
      * @param label the progress display's label
-     * @param journaled whether the outcomes go to the journal (never those of the check before a deletion pass)
+     * @param total how many logins the pass does, for the progress display
+     * @param body the batch
      * @return the result
      */
-    static PassResult run(Job job, boolean dryRun, long maxDeletions, String label, boolean journaled) {
+    static PassResult run(Job job, boolean dryRun, long maxDeletions, String label, long total, Body body) {
         ProgressMeter.Mode mode = job.output().noProgress ? ProgressMeter.Mode.OFF
                 : job.terminal().isErrorTerminal() ? ProgressMeter.Mode.BAR : ProgressMeter.Mode.LINES;
-        ProgressMeter progress = new ProgressMeter(job.err(), mode, job.clock(), label, job.total(), dryRun);
+        ProgressMeter progress = new ProgressMeter(job.err(), mode, job.clock(), label, total, dryRun);
         List<String> stillInFlight = new ArrayList<>();
-        BulkUserDeleter.Builder builder = job.pace().applyTo(BulkUserDeleter.builder(job.org().client()))
-                .protectedLogins(job.protect())
+        BulkUserDeleter.Builder builder = deleterOf(job).newBuilder()
                 .dryRun(dryRun)
-                .listener(withGraceReport(progress, stillInFlight))
-                .clock(job.clock())
-                .sleeper(job.sleeper());
+                .listener(withGraceReport(progress, stillInFlight));
         if (maxDeletions != Long.MAX_VALUE) {
             builder.maxDeletions(maxDeletions);
         }
@@ -60,8 +83,7 @@ final class Pass {
         job.deleting().set(true);
         try {
             report = job.output().openReport(job.resume());
-            summary = deleter.deleteAll(job.todo(), pipeline(journaled ? job.journal() : null, tally, report),
-                    job.cancellation());
+            summary = body.run(deleter, pipeline(tally, report));
         } finally {
             OutputOptions.close(report, job.err());
             progress.finish();
@@ -79,16 +101,28 @@ final class Pass {
     }
 
     /**
-     * Each outcome goes to the journal first (on disk before the report row, and before the worker starts its next
-     * login), then to the counts and the report. Logins never attempted are not journaled: a resumed run does every
-     * login without a final record anyway, and forcing thousands of them to disk one by one would hold up a stop.
+     * The run's one deleter, built on first use; each pass derives its own from it ({@code newBuilder()}), so that
+     * the passes of one run share its pace and the lookup of the token's owner ({@code /api/v1/users/me} once).
      */
-    private static Consumer<DeletionOutcome> pipeline(DeletionJournal journal, PassResult.Tally tally,
-            ReportWriter report) {
+    private static BulkUserDeleter deleterOf(Job job) {
+        BulkUserDeleter base = job.deleter().get();
+        if (base == null) {
+            base = job.pace().applyTo(BulkUserDeleter.builder(job.org().client()))
+                    .protectedLogins(job.protect())
+                    .clock(job.clock())
+                    .sleeper(job.sleeper())
+                    .build();
+            job.deleter().set(base);
+        }
+        return base;
+    }
+
+    /**
+     * Each outcome goes to the counts and the report. The journal, when the pass has one, is the core's: it records
+     * each intent before the change and each outcome before the consumer hears of it.
+     */
+    private static Consumer<DeletionOutcome> pipeline(PassResult.Tally tally, ReportWriter report) {
         return outcome -> {
-            if (journal != null && !(outcome instanceof DeletionOutcome.NotAttempted)) {
-                journal.record(outcome);
-            }
             tally.accept(outcome);
             if (report != null) {
                 report.writeUnchecked(ReportRow.of(outcome));

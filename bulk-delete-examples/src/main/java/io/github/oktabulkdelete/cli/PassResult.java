@@ -39,11 +39,15 @@ record PassResult(boolean dryRun, BulkDeleteSummary summary, Tally tally, long r
         private long deactivatedFirst;
         private long alreadyDeactivated;
         private long lookupFailures;
+        private long deletedByInterruptedRun;
         private final List<String> protectedNames = new ArrayList<>();
 
         @Override
         public void accept(DeletionOutcome outcome) {
             addProtectedNames(outcome, protectedNames);
+            if (outcome instanceof DeletionOutcome.Deleted d && d.byInterruptedRun()) {
+                deletedByInterruptedRun++;
+            }
             if (outcome instanceof DeletionOutcome.Deleted d && d.deactivatedByThisRun()) {
                 deactivatedFirst++;
             } else if (outcome instanceof DeletionOutcome.Skipped s && s.reason() == SkipReason.DRY_RUN
@@ -52,6 +56,11 @@ record PassResult(boolean dryRun, BulkDeleteSummary summary, Tally tally, long r
             } else if (outcome instanceof DeletionOutcome.Failed f && f.step() == Step.LOOKUP) {
                 lookupFailures++;
             }
+        }
+
+        /** @return the users an interrupted run had deleted, which this (resumed) run found gone by their id */
+        long deletedByInterruptedRun() {
+            return deletedByInterruptedRun;
         }
 
         /** @return the login and user id of every user skipped as protected */

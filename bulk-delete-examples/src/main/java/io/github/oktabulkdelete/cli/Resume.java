@@ -38,6 +38,15 @@ record Resume(JournalContents contents, long finished, long remaining, OutcomeCo
      * @throws ExitException (usage) if the journal cannot be read or is not a journal
      */
     static Resume read(Path file, Iterable<String> inputs, PrintWriter err) {
+        return of(contents(file, err), inputs, err);
+    }
+
+    /**
+     * Reads the journal to resume, and says on {@code err} what of it is torn.
+     *
+     * @throws ExitException (usage) if the journal cannot be read or is not a journal
+     */
+    static JournalContents contents(Path file, PrintWriter err) {
         JournalContents contents;
         try {
             contents = DeletionJournal.read(file);
@@ -51,6 +60,13 @@ record Resume(JournalContents contents, long finished, long remaining, OutcomeCo
         for (String torn : contents.tornRecords()) {
             err.println("  journal: note: " + torn);
         }
+        return contents;
+    }
+
+    /**
+     * Counts what of the logins (the input's, or the plan's) the journal finished, and says so on {@code err}.
+     */
+    static Resume of(JournalContents contents, Iterable<String> inputs, PrintWriter err) {
         long finished = 0;
         long remaining = 0;
         OutcomeCounts.Tally tally = OutcomeCounts.tally();
@@ -70,6 +86,28 @@ record Resume(JournalContents contents, long finished, long remaining, OutcomeCo
                 + counts.skipped() + " skipped), left alone; " + remaining + " to do, including any"
                 + " in flight when the last run stopped");
         return new Resume(contents, finished, remaining, counts);
+    }
+
+    /**
+     * The plan the journal's last run applies (the run record's {@code plan} option), when that file exists and the
+     * input given to the resume, if any, is the one the plan was made from: its resume applies the rest of that
+     * plan, with no check pass.
+     *
+     * @param input the resume's input as {@link InputOptions#describe} names it, or {@code null} when none was given
+     * @return the plan file, or {@code null}
+     */
+    static Path plannedFile(JournalContents contents, String input) {
+        for (int i = contents.runs().size() - 1; i >= 0; i--) {
+            String plan = contents.runs().get(i).options().get("plan");
+            if (plan != null) {
+                if (input != null && !input.equals(contents.runs().get(i).options().get("inputs"))) {
+                    return null;
+                }
+                Path file = Path.of(plan);
+                return java.nio.file.Files.isRegularFile(file) ? file : null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -6,7 +6,7 @@ import com.okta.sdk.resource.api.UserApi;
 import com.okta.sdk.resource.api.UserLifecycleApi;
 import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.client.ApiException;
-import com.okta.sdk.resource.model.User;
+import com.okta.sdk.resource.model.UserGetSingleton;
 import com.okta.sdk.resource.model.UserStatus;
 import io.github.oktabulkdelete.OktaClients;
 import io.github.oktabulkdelete.testing.FakeOktaOrg;
@@ -43,7 +43,7 @@ final class PlainSdkLoop implements Variant {
         try {
             for (String login : logins) {
                 try {
-                    User user = users.getUser(login, null, null);
+                    UserGetSingleton user = users.getUser(login, null, null);
                     if (user.getStatus() != UserStatus.DEPROVISIONED) { // Okta may answer 404 to deactivate it
                         lifecycle.deactivateUser(user.getId(), false, null);
                     }

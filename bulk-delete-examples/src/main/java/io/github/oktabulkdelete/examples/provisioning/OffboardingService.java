@@ -249,7 +249,7 @@ public final class OffboardingService {
         if (outcome instanceof DeletionOutcome.Skipped s) {
             State state = switch (s.reason()) {
                 case PROTECTED, TOKEN_OWNER, DUPLICATE, DRY_RUN -> State.KEPT;
-                case LOGIN_MISMATCH, INVALID_LOGIN -> State.NEEDS_ATTENTION;
+                case LOGIN_MISMATCH, INVALID_LOGIN, LOGIN_CHANGED, STATUS_CHANGED -> State.NEEDS_ATTENTION;
             };
             return new OffboardingRecord(id, login, state, s.userId(), s.detail());
         }
