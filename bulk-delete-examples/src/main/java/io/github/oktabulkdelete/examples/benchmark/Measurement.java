@@ -41,11 +41,16 @@ public record Measurement(String scenario, String variant, int users, int delete
     }
 
     String toCsv() {
-        return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.1f,%s,%.1f,%.1f,%.1f,%d,%.2f,%d,%d,%.2f,%d,%.1f,\"%s\"",
-                scenario, variant, users, deleted, failed, seconds,
+        return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.1f,%s,%.1f,%.1f,%.1f,%d,%.2f,%d,%d,%.2f,%d,%.1f,%s",
+                quoted(scenario), quoted(variant), users, deleted, failed, seconds,
                 Double.isNaN(checkSeconds) ? "" : String.format(Locale.ROOT, "%.1f", checkSeconds),
                 usersPerOktaMinute, ceiling, percentOfCeiling(), requests, users == 0 ? 0.0 : (double) requests / users,
-                getUserRequests, tooManyRequests, percent429(), maxInFlight, peakHeapMb, note.replace("\"", "\"\""));
+                getUserRequests, tooManyRequests, percent429(), maxInFlight, peakHeapMb, quoted(note));
+    }
+
+    /** A CSV field: quoted when it holds a comma, a quote or a line break. */
+    private static String quoted(String field) {
+        return field.matches("(?s).*[,\"\r\n].*") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 
     String toLine() {
