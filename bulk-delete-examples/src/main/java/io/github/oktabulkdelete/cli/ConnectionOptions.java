@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code
  * connection.validate();
- * OktaConnection.Connected org = new OktaConnection(env, terminal).connect(connection, execute, concurrency);
+ * OktaConnection.Connected org = new OktaConnection(env, terminal).connect(connection, execute, pace.poolSize());
  * }</pre>
  */
 final class ConnectionOptions {

@@ -76,7 +76,7 @@ final class Launch {
         String described = plan == null ? c.input.describe(c.files) : plan.header().input() != null
                 ? plan.header().input() : "plan " + plan.file().toAbsolutePath();
         try (OktaConnection.Connected org = c.connector.connect(c.connection, c.safety.execute,
-                c.pace.concurrency)) {
+                c.pace.poolSize())) {
             c.describeRun(org, protect);
             if (resume != null) {
                 resume.checkSameOrg(org.orgUrl());

@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * OktaConnection connection = new OktaConnection(env, terminal);
- * try (OktaConnection.Connected org = connection.connect(options, execute, concurrency)) {
+ * try (OktaConnection.Connected org = connection.connect(options, execute, pace.poolSize())) {
  *     BulkUserDeleter.builder(org.client())...;
  * }
  * }</pre>
@@ -61,7 +61,7 @@ final class OktaConnection {
      *
      * @param options the connection options
      * @param execute whether the run deletes (the default OAuth 2.0 scope)
-     * @param poolSize the connection pool: the run's concurrency
+     * @param poolSize the connection pool: at least the run's concurrency (a pool caps it)
      * @return the connection
      * @throws ExitException (usage) if the configuration is incomplete or unsafe; (stopped) if OAuth 2.0 could not
      *     get an access token

@@ -6,35 +6,49 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The pace options: how fast and how many at once ({@code --requests-per-minute}, {@code --concurrency},
- * {@code --adaptive}, {@code --max-share}), and {@code --no-verify}; they configure the deleter of each pass.
+ * The pace options: how fast and how many at once, and {@code --no-verify}; they configure the deleter of each pass
+ * and the size of the client's connection pool.
+ *
+ * <p>By default the pace is adaptive: the library's own default on the CLI's tuned client, which reads the org's
+ * limits from the {@code X-Rate-Limit-*} headers of every answer and keeps the requests in flight at what rate and
+ * latency call for, up to the library's default of 50. {@code --requests-per-minute N} alone is a hard cap on top
+ * of it; {@code --max-share} leaves part of each bucket to other clients; {@code --fixed-rate} returns to a fixed,
+ * evenly spaced pace of {@code --requests-per-minute} (default 240). {@code --adaptive} is accepted and changes
+ * nothing (it was needed before adaptive pacing became the default).
  *
  * <p>Filled by picocli, then read by one thread; not thread-safe.
  *
  * <pre>{@code
  * pace.validate();
+ * connection.connect(options, execute, pace.poolSize());
  * pace.applyTo(BulkUserDeleter.builder(client));
  * }</pre>
  */
 final class PaceOptions {
 
-    /** Default pace: 240 requests a minute, under the default 50% token share of a 600/min Workforce bucket. */
-    static final int DEFAULT_REQUESTS_PER_MINUTE = 240;
-    /** Default concurrency: 4 requests in flight, far under Okta's 75 per org. */
-    static final int DEFAULT_CONCURRENCY = 4;
+    /** The fixed pace of {@code --fixed-rate}: 240 requests a minute, under a Workforce token's 300 DELETE. */
+    static final int DEFAULT_FIXED_REQUESTS_PER_MINUTE = 240;
+    /**
+     * The library's default most requests in flight, and the connection pool of its tuned client: the CLI passes
+     * no {@code maxConcurrency} unless {@code --concurrency} is given, so this is what applies, and the pool is never
+     * smaller.
+     */
+    static final int LIBRARY_DEFAULT_CONCURRENCY = 50;
+    /** Okta's concurrent-request limit per org. */
+    static final int MAX_CONCURRENCY = 75;
 
     @Option(names = "--requests-per-minute", paramLabel = "N",
-            description = "At most N requests a minute, all kinds together, evenly spaced (default: 240). A"
-                    + " token may use 50%% of each rate-limit bucket by default, 300 of the 600 DELETE a minute"
-                    + " of a Workforce org; 240 stays under it with room for other clients. Each user takes 2 to"
-                    + " 3 requests. Raise it only if your token's share is higher; 429 answers are waited out and"
-                    + " retried anyway. With --adaptive: no limit unless given, and then a hard cap.")
+            description = "At most N requests a minute, all kinds together, evenly spaced: a hard cap on top of"
+                    + " the adaptive pace (no cap by default: the org's own limits, read from its answers, are"
+                    + " the pace). With --fixed-rate it is the pace itself (default: 240, under the 300 DELETE"
+                    + " a minute a token may use of a Workforce org's 600 by default).")
     Integer requestsPerMinute;
 
     @Option(names = "--concurrency", paramLabel = "N",
-            description = "At most N requests in flight (default: ${DEFAULT-VALUE}; 1 to 75). Okta allows 75 at"
-                    + " once per org, shared with every other client of the org.")
-    int concurrency = DEFAULT_CONCURRENCY;
+            description = "At most N requests in flight, 1 to 75 (default: the library's 50; the requests in"
+                    + " flight follow the org's rate x latency up to it, about 40 on a large org). Okta allows"
+                    + " 75 at once per org, shared with every other client of the org.")
+    Integer concurrency;
 
     @Option(names = "--no-verify",
             description = "Do not check with a GET by id that each deleted user is gone. Okta's DELETE answers"
@@ -43,17 +57,21 @@ final class PaceOptions {
                     + " request per user.")
     boolean noVerify;
 
+    @Option(names = "--fixed-rate",
+            description = "Pace at a fixed rate, --requests-per-minute (default: 240), instead of by the org's"
+                    + " rate limits. Predictable, and slower than the org allows on most orgs.")
+    boolean fixedRate;
+
     @Option(names = "--adaptive",
-            description = "Pace by the org's own rate limits, read from the X-Rate-Limit headers of every"
-                    + " answer, instead of a fixed rate: each bucket's budget is spread over its window, and"
-                    + " requests in flight follow rate x latency (never above --concurrency). Faster on large"
-                    + " orgs, without 429s; the fixed rate stays the default because it is predictable.")
+            description = "The default: pace by the org's own rate limits, read from the X-Rate-Limit headers of"
+                    + " every answer; each bucket's budget is spread over its window, without 429s. Accepted"
+                    + " for older scripts; it changes nothing.")
     boolean adaptive;
 
     @Option(names = "--max-share", paramLabel = "SHARE",
-            description = "With --adaptive: the share of each rate-limit bucket this run may use, more than 0"
-                    + " and at most 1 (default: 1, all that Okta lets the token use; 0.8 leaves 20%% of it to"
-                    + " other clients of the same token).")
+            description = "The share of each rate-limit bucket this run may use, more than 0 and at most 1"
+                    + " (default: 1, all that Okta lets the token use; 0.8 leaves 20%% of it to other clients of"
+                    + " the same token). Not with --fixed-rate.")
     Double maxShare;
 
     /**
@@ -65,13 +83,17 @@ final class PaceOptions {
         if (requestsPerMinute != null && (requestsPerMinute < 1 || requestsPerMinute > 1_000_000)) {
             throw ExitException.usage("--requests-per-minute must be from 1 to 1000000, was " + requestsPerMinute);
         }
-        if (concurrency < 1 || concurrency > 75) {
+        if (concurrency != null && (concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
             throw ExitException.usage("--concurrency must be from 1 to 75 (Okta's limit per org), was "
                     + concurrency);
         }
-        if (maxShare != null && !adaptive) {
-            throw ExitException.usage("--max-share applies to --adaptive pacing only; add --adaptive, or use"
-                    + " --requests-per-minute for a fixed rate");
+        if (fixedRate && adaptive) {
+            throw ExitException.usage("--fixed-rate and --adaptive contradict each other; adaptive pacing is the"
+                    + " default: drop --adaptive for a fixed rate, or --fixed-rate for the adaptive pace");
+        }
+        if (fixedRate && maxShare != null) {
+            throw ExitException.usage("--max-share applies to the adaptive pace only (the default); with"
+                    + " --fixed-rate, set the rate with --requests-per-minute instead");
         }
         if (maxShare != null && !(maxShare > 0 && maxShare <= 1)) {
             throw ExitException.usage("--max-share must be more than 0 and at most 1 (0.8 = 80% of each bucket),"
@@ -79,50 +101,67 @@ final class PaceOptions {
         }
     }
 
-    /** @return the fixed rate: {@code --requests-per-minute} or the default */
-    int requestsPerMinute() {
-        return requestsPerMinute == null ? DEFAULT_REQUESTS_PER_MINUTE : requestsPerMinute;
+    /** @return the fixed rate of {@code --fixed-rate}: {@code --requests-per-minute} or 240 */
+    private int fixedRequestsPerMinute() {
+        return requestsPerMinute == null ? DEFAULT_FIXED_REQUESTS_PER_MINUTE : requestsPerMinute;
+    }
+
+    /** @return the most requests in flight: {@code --concurrency}, or the library's default */
+    int concurrency() {
+        return concurrency == null ? LIBRARY_DEFAULT_CONCURRENCY : concurrency;
+    }
+
+    /**
+     * @return the client's connection pool: never smaller than the concurrency (a pool caps it), nor than the
+     *     library's default
+     */
+    int poolSize() {
+        return Math.max(LIBRARY_DEFAULT_CONCURRENCY, concurrency());
     }
 
     /** Sets the deleter's pace, concurrency and verification. */
     BulkUserDeleter.Builder applyTo(BulkUserDeleter.Builder builder) {
-        builder.maxConcurrency(concurrency).verifyDeletions(!noVerify);
-        if (adaptive) {
-            builder.adaptivePacing(true);
-            if (maxShare != null) {
-                builder.maxShareOfLimit(maxShare);
-            }
-            if (requestsPerMinute != null) {
-                builder.requestsPerMinute(requestsPerMinute); // a hard cap on top of the learned limits
-            }
-        } else {
-            builder.adaptivePacing(false);
-            builder.requestsPerMinute(requestsPerMinute());
+        builder.verifyDeletions(!noVerify);
+        if (concurrency != null) {
+            builder.maxConcurrency(concurrency);
+        }
+        if (fixedRate) {
+            builder.adaptivePacing(false).requestsPerMinute(fixedRequestsPerMinute());
+            return builder;
+        }
+        builder.adaptivePacing(true); // the library's default on the CLI's tuned client; said here for the reader
+        if (maxShare != null) {
+            builder.maxShareOfLimit(maxShare);
+        }
+        if (requestsPerMinute != null) {
+            builder.requestsPerMinute(requestsPerMinute); // a hard cap on top of the learned limits
         }
         return builder;
     }
 
     /** @return the pace, for the line printed before a run */
     String describe() {
-        if (adaptive) {
-            return "adaptive, by the rate limits in the org's X-Rate-Limit headers"
-                    + (maxShare == null ? "" : String.format(Locale.ROOT, ", up to %.0f%% of each bucket",
-                    maxShare * 100))
-                    + (requestsPerMinute == null ? "" : ", at most " + requestsPerMinute
-                    + " requests a minute") + ", at most " + concurrency + " at a time";
+        String inFlight = "at most " + concurrency() + " at a time" + (concurrency == null ? " (the default)" : "");
+        if (fixedRate) {
+            return "fixed, " + fixedRequestsPerMinute() + " requests a minute evenly spaced, " + inFlight;
         }
-        return "at most " + requestsPerMinute() + " requests a minute, " + concurrency + " at a time";
+        return "adaptive, by the rate limits in the org's X-Rate-Limit headers"
+                + (maxShare == null ? "" : String.format(Locale.ROOT, ", up to %.0f%% of each bucket",
+                maxShare * 100))
+                + (requestsPerMinute == null ? "" : ", at most " + requestsPerMinute + " requests a minute")
+                + ", " + inFlight;
     }
 
     /** Adds the pace to the journal's run record. */
     void describeIn(Map<String, String> options) {
-        options.put("pace", adaptive ? "adaptive" : "fixed");
-        if (!adaptive || requestsPerMinute != null) {
-            options.put("requestsPerMinute", Integer.toString(requestsPerMinute()));
+        options.put("pace", fixedRate ? "fixed" : "adaptive");
+        if (fixedRate || requestsPerMinute != null) {
+            options.put("requestsPerMinute", Integer.toString(fixedRate ? fixedRequestsPerMinute()
+                    : requestsPerMinute));
         }
         if (maxShare != null) {
             options.put("maxShare", Double.toString(maxShare));
         }
-        options.put("concurrency", Integer.toString(concurrency));
+        options.put("concurrency", Integer.toString(concurrency()));
     }
 }

@@ -833,6 +833,7 @@ class BulkDeleteCommandTest {
         void executeWithoutJournalWritesOneInTheWorkingFolderAndSaysWhere() throws IOException {
             addUsers(UserStatus.ACTIVE, "a@corp.example");
             Path journal = dir.resolve(DEFAULT_JOURNAL);
+            Instant started = clock.instant(); // the adaptive pace's waits move the clock during the run
 
             int status = run("--login", "a@corp.example", "--login", "ghost@corp.example", "--execute", "--yes");
 
@@ -845,9 +846,10 @@ class BulkDeleteCommandTest {
             assertThat(journaled(journal).get("ghost@corp.example")).isInstanceOf(DeletionOutcome.NotFound.class);
             assertThat(DeletionJournal.read(journal).runs()).singleElement().satisfies(run -> {
                 assertThat(run.orgUrl()).isEqualTo(org.orgUrl());
-                assertThat(run.startedAt()).isEqualTo(clock.instant());
-                assertThat(run.options()).containsEntry("mode", "execute").containsEntry("pace", "fixed")
-                        .containsEntry("requestsPerMinute", "1000000").containsEntry("resume", "false");
+                assertThat(run.startedAt()).isEqualTo(started);
+                assertThat(run.options()).containsEntry("mode", "execute").containsEntry("pace", "adaptive")
+                        .containsEntry("requestsPerMinute", "1000000").containsEntry("concurrency", "1")
+                        .containsEntry("resume", "false");
             });
         }
 
@@ -925,7 +927,9 @@ class BulkDeleteCommandTest {
             String[] logins = {"--login", "a@corp.example", "--login", "b@corp.example", "--login", "c@corp.example"};
 
             int stopped = runBare(command -> duration -> {
-                command.cancel("interrupted (Ctrl-C)");
+                if (org.requestCount(Route.DELETE_USER, 503) > 0) { // not at the adaptive pace's own waits
+                    command.cancel("interrupted (Ctrl-C)");
+                }
                 clock.advance(duration);
             }, concat(List.of("--org-url", org.orgUrl(), "--allow-insecure-http", "--requests-per-minute",
                     "1000000", "--concurrency", "1", "--execute", "--yes", "--journal", journal.toString()), logins));
@@ -1161,34 +1165,60 @@ class BulkDeleteCommandTest {
     class AdaptivePace {
 
         @Test
-        void adaptivePacingReadsTheOrgsLimitsAndAnExplicitRateStaysACap() throws IOException {
-            addUsers(UserStatus.ACTIVE, "a@corp.example", "b@corp.example");
+        void adaptivePacingIsTheDefaultWithTheLibrarysConcurrencyAndAnExplicitRateIsACap() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example", "b@corp.example", "c@corp.example");
             Path journal = dir.resolve("adaptive.journal.jsonl");
 
-            int status = runBare("--org-url", org.orgUrl(), "--allow-insecure-http", "--concurrency", "2",
-                    "--login", "a@corp.example", "--execute", "--yes", "--adaptive", "--max-share", "0.8",
-                    "--journal", journal.toString());
+            int status = runBare("--org-url", org.orgUrl(), "--allow-insecure-http", "--login", "a@corp.example",
+                    "--execute", "--yes", "--journal", journal.toString());
 
             assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
             assertThat(err.toString()).contains("pace:  adaptive, by the rate limits in the org's X-Rate-Limit"
-                    + " headers, up to 80% of each bucket, at most 2 at a time");
+                    + " headers, at most 50 at a time (the default)");
             assertThat(org.deletedLogins()).containsExactly("a@corp.example");
             assertThat(DeletionJournal.read(journal).runs().get(0).options()).containsEntry("pace", "adaptive")
-                    .containsEntry("maxShare", "0.8").doesNotContainKey("requestsPerMinute");
+                    .containsEntry("concurrency", "50").doesNotContainKey("requestsPerMinute")
+                    .doesNotContainKey("maxShare");
 
-            assertThat(run("--login", "b@corp.example", "--execute", "--yes", "--adaptive")).isEqualTo(ExitStatus.OK);
+            // --max-share no longer needs --adaptive; --adaptive is accepted and changes nothing
+            assertThat(runBare("--org-url", org.orgUrl(), "--allow-insecure-http", "--concurrency", "2",
+                    "--login", "b@corp.example", "--execute", "--yes", "--max-share", "0.8")).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("pace:  adaptive, by the rate limits in the org's X-Rate-Limit"
+                    + " headers, up to 80% of each bucket, at most 2 at a time\n");
+
+            assertThat(run("--login", "c@corp.example", "--execute", "--yes", "--adaptive")).isEqualTo(ExitStatus.OK);
             assertThat(err.toString()).contains("pace:  adaptive, by the rate limits in the org's X-Rate-Limit"
                     + " headers, at most 1000000 requests a minute, at most 1 at a time");
-            assertThat(org.deletedLogins()).hasSize(2);
+            assertThat(org.deletedLogins()).hasSize(3);
         }
 
         @Test
-        void maxShareNeedsAdaptiveAndAShareOfAtMostOne() {
-            assertThat(run("--login", "a@corp.example", "--max-share", "0.5")).isEqualTo(ExitStatus.USAGE);
-            assertThat(err.toString()).contains("--max-share applies to --adaptive pacing only");
-            assertThat(run("--login", "a@corp.example", "--adaptive", "--max-share", "1.5"))
+        void fixedRateReturnsToAFixedPaceAtTheRateGiven() throws IOException {
+            addUsers(UserStatus.ACTIVE, "a@corp.example");
+            Path journal = dir.resolve("fixed.journal.jsonl");
+
+            int status = run("--login", "a@corp.example", "--execute", "--yes", "--fixed-rate", "--journal",
+                    journal.toString());
+
+            assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
+            assertThat(err.toString()).contains("pace:  fixed, 1000000 requests a minute evenly spaced, at most 1"
+                    + " at a time");
+            assertThat(org.deletedLogins()).containsExactly("a@corp.example");
+            assertThat(DeletionJournal.read(journal).runs().get(0).options()).containsEntry("pace", "fixed")
+                    .containsEntry("requestsPerMinute", "1000000").containsEntry("concurrency", "1");
+        }
+
+        @Test
+        void maxShareIsRefusedWithFixedRateAndMustBeAShareOfAtMostOne() {
+            assertThat(run("--login", "a@corp.example", "--fixed-rate", "--max-share", "0.5"))
                     .isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--max-share applies to the adaptive pace only (the default)");
+            assertThat(run("--login", "a@corp.example", "--max-share", "1.5")).isEqualTo(ExitStatus.USAGE);
             assertThat(err.toString()).contains("--max-share must be more than 0 and at most 1");
+            assertThat(run("--login", "a@corp.example", "--fixed-rate", "--adaptive")).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--fixed-rate and --adaptive contradict each other");
+            assertThat(run("--login", "a@corp.example", "--concurrency", "76")).isEqualTo(ExitStatus.USAGE);
+            assertThat(err.toString()).contains("--concurrency must be from 1 to 75");
             assertThat(org.requestCount()).isZero();
         }
     }
@@ -1390,14 +1420,17 @@ class BulkDeleteCommandTest {
         assertThat(runBare("--help")).isEqualTo(ExitStatus.OK);
 
         assertThat(out.toString().replaceAll("\\s+", " "))
-                .contains("--requests-per-minute=N", "(default: 240)", "300 of the 600 DELETE a minute")
-                .contains("--concurrency=N", "(default: 4; 1 to 75)")
+                .contains("--requests-per-minute=N", "a hard cap on top of the adaptive pace",
+                        "With --fixed-rate it is the pace itself (default: 240", "300 DELETE a minute")
+                .contains("--concurrency=N", "1 to 75 (default: the library's 50;")
+                .contains("--fixed-rate", "--adaptive", "The default: pace by the org's own rate limits",
+                        "it changes nothing", "--max-share=SHARE", "Not with --fixed-rate")
                 .contains("Input:", "Connection:", "Safety:", "Pace:", "Output:")
                 .contains("Exit status:", "0 no login failed", "3 the run was stopped")
                 .contains("--demo")
                 .contains("Journal and stopping:", "--journal=FILE", "--resume", "--max-duration=DURATION",
                         "--grace-period=DURATION", "(default: 30s)", "okta-bulk-delete-<UTC time>.journal.jsonl")
-                .contains("--adaptive", "--max-share=SHARE", "With --adaptive: no limit unless given");
+                .doesNotContain("(default: 4", "With --adaptive: no limit unless given");
     }
 
     private static List<JsonNode> jsonRows(Path report) throws IOException {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -27,14 +28,15 @@ final class PostmanRecipe implements Variant {
     }
 
     @Override
-    public int users(Scenario scenario) {
+    public int users(Scenario scenario, int fullRun) {
         return scenario.postmanUsers();
     }
 
     @Override
-    public int run(FakeOktaOrg org, List<String> logins, int scale) throws Exception {
+    public Run run(FakeOktaOrg org, List<String> logins, int scale, Path work) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long delayMillis = DELAY.toMillis() / scale;
+        long start = System.nanoTime();
         Set<String> failed = new HashSet<>();
         for (String step : List.of("deactivate", "delete")) {
             for (String login : logins) {
@@ -52,6 +54,7 @@ final class PostmanRecipe implements Variant {
                 Thread.sleep(delayMillis); // the recipe's fixed delay is the point of this baseline
             }
         }
-        return failed.size();
+        return new Run((System.nanoTime() - start) / 1e9, Double.NaN, failed.size(),
+                failed.isEmpty() ? "" : failed.size() + " logins had an answer >= 300 to a deactivate or DELETE");
     }
 }
