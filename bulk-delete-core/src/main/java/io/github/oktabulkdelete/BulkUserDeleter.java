@@ -396,7 +396,7 @@ public final class BulkUserDeleter {
      * BulkUserDeleter deleter = BulkUserDeleter.builder(client).dryRun(true).build();
      * }</pre>
      */
-    public static final class Builder extends PaceOptions {
+    public static final class Builder extends RecordOptions {
 
         private final OktaGateway gateway;
         private Set<String> protectedLogins = Set.of();
@@ -412,7 +412,7 @@ public final class BulkUserDeleter {
 
         private Builder copy() {
             Builder b = new Builder(gateway, tunedPoolSize());
-            copyPaceTo(b);
+            copyRecordTo(b);
             b.protectedLogins = protectedLogins;
             b.dryRun = dryRun;
             b.verifyDeletions = verifyDeletions;
@@ -519,7 +519,7 @@ public final class BulkUserDeleter {
             Pace pace = pace();
             DeleterSettings settings = new DeleterSettings(gateway, pace.pacer(), pace.retry(), pace.sleeper(),
                     pace.clock(), pace.concurrency(), dryRun, maxDeletions, protectedLogins, listener,
-                    verifyDeletions);
+                    verifyDeletions, backupGroupsSetting());
             Builder template = copy();
             template.inherit(pace);
             return new BulkUserDeleter(settings, template);

@@ -14,10 +14,11 @@ import java.util.Set;
  * @param listener the user's listener; kept wrapped in one {@link SafeListener} that all batches share
  * @param maxConcurrency how many logins are worked on at once, already capped by the connection pool
  * @param verifyDeletions whether a GET by id must answer 404 before a login is reported deleted
+ * @param backupGroups whether a journaled run lists each user's groups into its intent's record
  */
 public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sleeper sleeper, Clock clock,
         int maxConcurrency, boolean dryRun, long maxDeletions, Set<String> protectedLogins, DeletionListener listener,
-        boolean verifyDeletions) {
+        boolean verifyDeletions, boolean backupGroups) {
 
     public DeleterSettings {
         Objects.requireNonNull(gateway, "gateway");
@@ -29,5 +30,13 @@ public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sle
         Objects.requireNonNull(listener, "listener");
         // one guard, and so one lock, per deleter: its batches, even at once, never call the listener concurrently
         listener = listener instanceof SafeListener ? listener : new SafeListener(listener);
+    }
+
+    /** Settings without the group backup. */
+    public DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sleeper sleeper, Clock clock,
+            int maxConcurrency, boolean dryRun, long maxDeletions, Set<String> protectedLogins,
+            DeletionListener listener, boolean verifyDeletions) {
+        this(gateway, pacer, retry, sleeper, clock, maxConcurrency, dryRun, maxDeletions, protectedLogins, listener,
+                verifyDeletions, false);
     }
 }
