@@ -129,7 +129,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
      */
     public CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(this);
-        // Subcommands: one class each, added here, such as: commandLine.addSubcommand(new RestoreCommand(...));
+        commandLine.addSubcommand(new RestoreCommand(env, stdin, out, err, terminal).withTime(clock, sleeper));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(e -> ExitStatus.USAGE);
@@ -188,6 +188,17 @@ public final class BulkDeleteCommand implements Callable<Integer> {
             output.checkWritable();
             Path journalFile = journal.file(safety.execute, output.report, workingDirectory, clock);
             journal.checkUsable(journalFile);
+            // --search, --group, --deactivated-for: listed from Okta and frozen now, before anything changes
+            OktaConnection.Connected selecting = input.selectsFromOkta()
+                    ? connector.connect(connection, safety.execute, pace.concurrency) : null;
+            if (selecting != null) {
+                try {
+                    OktaSelections.freezeInto(input, inputs, selecting, pace, clock, sleeper, err);
+                } catch (RuntimeException e) {
+                    selecting.close();
+                    throw e;
+                }
+            }
             Resume resume = journal.resume ? Resume.read(journalFile, inputs, err) : null;
             long total = resume == null ? inputs.total() : resume.remaining();
             journal.announce(journalFile, resume != null, err);
@@ -197,9 +208,13 @@ public final class BulkDeleteCommand implements Callable<Integer> {
                 if (resume != null) {
                     output.writeReportOfEarlierRuns(resume, out, err);
                 }
+                if (selecting != null) {
+                    selecting.close();
+                }
                 return ExitStatus.OK;
             }
-            try (OktaConnection.Connected org = connector.connect(connection, safety.execute, pace.concurrency)) {
+            try (OktaConnection.Connected org = selecting != null ? selecting
+                    : connector.connect(connection, safety.execute, pace.concurrency)) {
                 describeRun(org, protect);
                 if (resume != null) {
                     resume.checkSameOrg(org.orgUrl());

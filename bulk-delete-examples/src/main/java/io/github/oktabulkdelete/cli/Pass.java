@@ -44,7 +44,10 @@ final class Pass {
                 : job.terminal().isErrorTerminal() ? ProgressMeter.Mode.BAR : ProgressMeter.Mode.LINES;
         ProgressMeter progress = new ProgressMeter(job.err(), mode, job.clock(), label, job.total(), dryRun);
         List<String> stillInFlight = new ArrayList<>();
-        BulkUserDeleter.Builder builder = job.pace().applyTo(BulkUserDeleter.builder(job.org().client()))
+        BulkUserDeleter selector = job.inputs().selector(); // users selected in Okta: share the selection's pace
+        BulkUserDeleter.Builder builder = job.pace().applyTo(selector != null ? selector.newBuilder()
+                        : BulkUserDeleter.builder(job.org().client()))
+                .backupGroups(job.safety().execute && !job.safety().noGroupBackup)
                 .protectedLogins(job.protect())
                 .dryRun(dryRun)
                 .listener(withGraceReport(progress, stillInFlight))
