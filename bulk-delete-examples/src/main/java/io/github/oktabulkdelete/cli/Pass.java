@@ -63,8 +63,10 @@ final class Pass {
         job.deleting().set(true);
         try {
             report = job.output().openReport(job.resume());
-            summary = deleter.deleteAll(job.todo(), pipeline(journaled ? job.journal() : null, tally, report),
-                    job.cancellation());
+            // journaled: the core writes each user's intent (and record) ahead of its change, then its outcome
+            summary = journaled && job.journal() != null
+                    ? deleter.deleteAll(job.todo(), job.journal(), pipeline(null, tally, report), job.cancellation())
+                    : deleter.deleteAll(job.todo(), pipeline(null, tally, report), job.cancellation());
         } finally {
             OutputOptions.close(report, job.err());
             progress.finish();

@@ -607,15 +607,18 @@ class BulkDeleteCommandTest {
                 "--protect", "admin@corp.example", "--execute", "--yes", "--report", report.toString()};
         }
 
-        /** login, outcome, reason, user_id, previous_status, http_status, error_code, attempts; "" when absent. */
+        /**
+         * login, outcome, reason, user_id, previous_status, http_status, error_code, attempts; "" when absent. The
+         * attempts of a user changed include the listing of its groups for the journal's record.
+         */
         private List<List<String>> expected() {
             return List.of(
                     List.of("fails@corp.example", "failed", "deactivate", ids.get("fails@corp.example"), "", "400",
-                            "E0000001", "2"),
+                            "E0000001", "3"),
                     List.of("active@corp.example", "deleted", "", ids.get("active@corp.example"), "ACTIVE", "", "",
-                            "4"),
+                            "5"),
                     List.of("old@corp.example", "deleted", "", ids.get("old@corp.example"), "DEPROVISIONED", "", "",
-                            "3"),
+                            "4"),
                     List.of("ghost@corp.example", "not_found", "", "", "", "", "", "1"),
                     List.of("jsmith", "skipped", "login_mismatch", ids.get("jsmith@corp.example"), "ACTIVE", "", "",
                             ""),
@@ -959,7 +962,8 @@ class BulkDeleteCommandTest {
                     "--journal", journal.toString(), "--resume");
 
             assertThat(status).as(err.toString()).isEqualTo(ExitStatus.OK);
-            assertThat(err.toString()).contains("journal: note: " + journal + ", line 3: the last record is"
+            // line 2: a@'s intent, line 3: its outcome
+            assertThat(err.toString()).contains("journal: note: " + journal + ", line 4: the last record is"
                     + " incomplete").contains("1 of the 2 logins of the input finished");
             assertThat(org.deletedLogins()).containsExactlyInAnyOrder("a@corp.example", "b@corp.example");
             JournalContents contents = DeletionJournal.read(journal);
@@ -1337,7 +1341,7 @@ class BulkDeleteCommandTest {
                     lookedUp.add(filteredLogin(request.rawQuery()));
                 } else {
                     assertThat(request.rawPath()).as(request.toString())
-                            .matches("/api/v1/users/00u[A-Za-z0-9]+(/lifecycle/deactivate)?");
+                            .matches("/api/v1/users/00u[A-Za-z0-9]+(/lifecycle/deactivate|/groups)?");
                 }
             }
             assertThat(lookedUp).containsOnlyElementsOf(concatList(inputs, List.of("me")))
