@@ -116,7 +116,7 @@ final class InputOptions {
             inputs.add("--group " + group);
         }
         if (deactivatedFor != null) {
-            inputs.add("--deactivated-for " + DurationConverter.format(deactivatedFor));
+            inputs.add("--deactivated-for " + OktaSelections.format(deactivatedFor));
         }
         return String.join(", ", inputs);
     }

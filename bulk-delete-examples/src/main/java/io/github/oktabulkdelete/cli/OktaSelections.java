@@ -45,13 +45,19 @@ final class OktaSelections {
         }
         if (input.deactivatedFor != null) {
             OktaUserSelection stale = selector.selectDeactivatedBefore(clock.instant().minus(input.deactivatedFor));
-            freeze(inputs, selector, stale, "deactivated for more than "
-                    + DurationConverter.format(input.deactivatedFor) + " (" + stale.description() + ")", err);
+            freeze(inputs, selector, stale, "deactivated for more than " + format(input.deactivatedFor) + " ("
+                    + stale.description() + ")", err);
         }
         if (input.group != null) {
             freeze(inputs, selector, selector.selectGroupMembers(input.group), "members of group '" + input.group
                     + "'", err);
         }
+    }
+
+    /** @return {@code 90d} for whole days, as {@code --deactivated-for} is usually written; else as the converter */
+    static String format(java.time.Duration duration) {
+        return !duration.isZero() && duration.toSeconds() % 86_400 == 0 && duration.toNanosPart() == 0
+                ? duration.toDays() + "d" : DurationConverter.format(duration);
     }
 
     private static void freeze(LoginInputs inputs, BulkUserDeleter selector, OktaUserSelection selection,
