@@ -1,18 +1,18 @@
 package io.github.oktabulkdelete;
 
 import io.github.oktabulkdelete.internal.DeleterSettings;
+import io.github.oktabulkdelete.internal.LoginHashes;
 import io.github.oktabulkdelete.internal.LoginScreen;
+import io.github.oktabulkdelete.internal.RestoreIndex;
 import io.github.oktabulkdelete.internal.RestoreRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -33,9 +33,10 @@ import java.util.function.Consumer;
  * ({@link RestoreOutcome.AlreadyExists}): nothing is changed. Activate restored users with
  * {@code POST /api/v1/users/{id}/lifecycle/activate} or in the Admin Console.
  *
- * <p><b>How.</b> The journal is read twice, streaming: once for the outcome of each login (as
- * {@link DeletionJournal#read(Path)}, without records), then its intents one at a time
- * ({@link DeletionJournal#readIntents(Path, Consumer)}), so memory does not grow with the records. The calls go
+ * <p><b>How.</b> The journal is read in streaming passes, one line in memory at a time: which logins it reports
+ * deleted (kept as hashes, about 80 bytes a login with what the restore remembers), then the intents and their
+ * records ({@link DeletionJournal#readIntents(Path, Consumer)}), then the deletions without a record; memory does
+ * not grow with the records. The calls go
  * through the pacer and retry of the deleter the restorer was built from (shared with it and with every deleter
  * derived from it), on its {@link BulkUserDeleter#maxConcurrency()} workers. A group is checked once per restore
  * ({@code GET /api/v1/groups/{groupId}}); a dry run also looks each login up instead of creating.
@@ -118,17 +119,18 @@ public final class UserRestorer {
         for (String login : Objects.requireNonNull(logins, "logins")) {
             named.putIfAbsent(LoginScreen.key(Objects.requireNonNull(login, "logins element")), login.strip());
         }
-        JournalContents contents = DeletionJournal.read(journal);
+        RestoreIndex index = RestoreIndex.read(journal, named.keySet()); // pass 1: the deletions, as hashes
         RestoreSummary.Tally tally = new RestoreSummary.Tally(consumer);
         for (Map.Entry<String, String> login : named.entrySet()) {
-            if (!(contents.outcome(login.getKey()).orElse(null) instanceof DeletionOutcome.Deleted)) {
-                tally.accept(new RestoreOutcome.NotRestorable(login.getValue(), contents.outcome(login.getKey())
-                        .map(o -> "the journal reports " + o.kind() + ", not DELETED")
-                        .orElse("the journal has no outcome for this login")));
+            if (!index.isDeleted(login.getKey())) {
+                DeletionOutcome kept = index.namedOutcome(login.getKey());
+                tally.accept(new RestoreOutcome.NotRestorable(login.getValue(), kept == null
+                        ? "the journal has no outcome for this login" : "the journal reports " + kept.kind()
+                        + ", not DELETED"));
             }
         }
         RestoreRun run = new RestoreRun(settings, cancellation, dryRun);
-        Set<String> done = new HashSet<>();
+        LoginHashes done = new LoginHashes(); // compact: a restore may cover millions of users
         int workers = settings.maxConcurrency();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "okta-restore");
@@ -137,11 +139,10 @@ public final class UserRestorer {
         });
         Semaphore free = new Semaphore(workers);
         try {
-            DeletionJournal.readIntents(journal, intent -> {
+            DeletionJournal.readIntents(journal, intent -> { // pass 2: the records, one at a time
                 String key = LoginScreen.key(intent.login());
                 if (intent.record() == null || !named.isEmpty() && !named.containsKey(key)
-                        || !(contents.outcome(key).orElse(null) instanceof DeletionOutcome.Deleted d)
-                        || !d.userId().equals(intent.userId()) || run.isStopping() || !done.add(key)) {
+                        || !index.isDeleted(key, intent.userId()) || run.isStopping() || !done.add(key)) {
                     return;
                 }
                 free.acquireUninterruptibly(); // no more records in memory than workers
@@ -157,15 +158,15 @@ public final class UserRestorer {
             pool.shutdown();
             awaitQuietly(pool);
         }
-        if (!run.isStopping()) {
-            for (DeletionOutcome outcome : contents.outcomes()) {
-                String key = LoginScreen.key(outcome.login());
-                if (outcome instanceof DeletionOutcome.Deleted && !done.contains(key)
-                        && (named.isEmpty() || named.containsKey(key))) {
-                    tally.accept(new RestoreOutcome.NotRestorable(outcome.login(), "the journal holds no record of "
+        if (!run.isStopping()) { // pass 3: the users deleted without a record
+            RestoreIndex.deletions(journal, deleted -> {
+                String key = LoginScreen.key(deleted.login());
+                if ((named.isEmpty() || named.containsKey(key)) && index.isDeleted(key, deleted.userId())
+                        && done.add(key)) {
+                    tally.accept(new RestoreOutcome.NotRestorable(deleted.login(), "the journal holds no record of "
                             + "this user (written by a version without records?)"));
                 }
-            }
+            });
         }
         return tally.summary(run.isStopping());
     }

@@ -70,15 +70,27 @@ public final class JournalReader {
      */
     public static void intents(Path file, java.util.function.Consumer<? super ChangeIntent> intents)
             throws IOException {
+        records(file, true, parsed -> {
+            if (parsed.intent() != null) {
+                intents.accept(parsed.intent());
+            }
+        });
+    }
+
+    /**
+     * Streams every record of a journal in file order, one line in memory at a time; lines that are not whole
+     * records are passed over.
+     *
+     * @param withRecords whether intents carry their user records
+     */
+    static void records(Path file, boolean withRecords, java.util.function.Consumer<JournalCodec.Parsed> records)
+            throws IOException {
         Map<String, String> strings = new HashMap<>();
         LineSink sink = (bytes, offset, length) -> {
             try {
-                JournalCodec.Parsed parsed = JournalCodec.parse(bytes, offset, length, strings, true);
-                if (parsed.intent() != null) {
-                    intents.accept(parsed.intent());
-                }
+                records.accept(JournalCodec.parse(bytes, offset, length, strings, withRecords));
             } catch (JournalCodec.BadRecord notARecord) {
-                // torn or foreign: not an intent
+                // torn or foreign: not a record
             }
         };
         lines(file, sink, sink);
@@ -206,6 +218,7 @@ public final class JournalReader {
 
         private void merge(DeletionOutcome outcome) {
             String key = LoginScreen.key(outcome.login());
+            key = key.equals(outcome.login()) ? outcome.login() : key; // one string, not two, per login kept
             DeletionOutcome kept = byLogin.get(key);
             if (kept == null || replaces(outcome, kept)) {
                 byLogin.put(key, outcome);
