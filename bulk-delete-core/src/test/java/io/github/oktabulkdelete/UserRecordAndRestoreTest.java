@@ -242,4 +242,45 @@ class UserRecordAndRestoreTest {
         assertThat(outcomes).singleElement().isInstanceOf(RestoreOutcome.NotRestorable.class);
         assertThat(org.requestCount(Route.CREATE_USER)).isZero();
     }
+
+    @Test
+    void anIntentOfAnOlderJournalWithoutARecordStillReadsAndIsNotRestorable() throws IOException {
+        Path journal = dir.resolve("old.journal.jsonl");
+        Files.writeString(journal, "{\"type\":\"run\",\"journal\":1,\"startedAt\":\"2026-11-27T10:00:00Z\","
+                + "\"orgUrl\":\"https://corp.okta.com\",\"toolVersion\":\"0.0.9\",\"options\":{}}\n"
+                + "{\"type\":\"intent\",\"at\":\"2026-11-27T10:00:01Z\",\"login\":\"a@corp.example\","
+                + "\"userId\":\"00u00000000000000001\",\"status\":\"ACTIVE\"}\n"
+                + "{\"type\":\"outcome\",\"at\":\"2026-11-27T10:00:02Z\",\"login\":\"a@corp.example\","
+                + "\"outcome\":\"DELETED\",\"reason\":null,\"userId\":\"00u00000000000000001\",\"status\":"
+                + "\"ACTIVE\",\"deactivatedByThisRun\":true,\"step\":null,\"httpStatus\":null,\"errorCode\":null,"
+                + "\"attempts\":3,\"message\":null}\n");
+
+        assertThat(intents(journal)).singleElement().satisfies(i -> assertThat(i.record()).isNull());
+        assertThat(DeletionJournal.read(journal).counts().deleted()).isEqualTo(1);
+        List<RestoreOutcome> outcomes = UserRestorer.builder(deleter().build()).build().restore(journal);
+
+        assertThat(outcomes).singleElement().isInstanceOf(RestoreOutcome.NotRestorable.class)
+                .extracting(RestoreOutcome::login).isEqualTo("a@corp.example");
+        assertThat(org.requestCount(Route.CREATE_USER)).isZero();
+    }
+
+    @Test
+    void readingAJournalForAResumeKeepsPendingIntentsWithoutTheirRecords() throws IOException {
+        org.addUser("a@corp.example", UserStatus.ACTIVE, Map.of("department", "Ops"));
+        Path journal = dir.resolve("run.journal.jsonl");
+        org.failNext(Route.DEACTIVATE_USER, 1, io.github.oktabulkdelete.testing.Fault.status(400, "E0000001",
+                "Api validation failed: status"));
+        try (DeletionJournal j = DeletionJournal.open(journal, HEADER, clock)) {
+            deleter().backupGroups(true).build().deleteAll(List.of("a@corp.example"), j);
+        }
+        // the intent was written with its record, the outcome is a Failed without change: no intent pending
+        assertThat(intents(journal)).singleElement().satisfies(i -> assertThat(i.record()).isNotNull());
+        Files.writeString(journal, Files.readString(journal).lines().limit(2)
+                .map(l -> l + "\n").reduce("", String::concat)); // as if the run died after the intent
+
+        ChangeIntent pending = DeletionJournal.read(journal).intent("a@corp.example").orElseThrow();
+
+        assertThat(pending.record()).isNull();
+        assertThat(pending.userId()).isEqualTo(org.user("a@corp.example").orElseThrow().id());
+    }
 }
