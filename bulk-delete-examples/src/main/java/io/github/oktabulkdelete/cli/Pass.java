@@ -84,9 +84,10 @@ final class Pass {
     }
 
     /**
-     * Each outcome goes to the journal first (on disk before the report row, and before the worker starts its next
-     * login), then to the counts and the report. Logins never attempted are not journaled: a resumed run does every
-     * login without a final record anyway, and forcing thousands of them to disk one by one would hold up a stop.
+     * Each outcome goes to the counts and the report. A journaled pass hands the journal to the core instead
+     * ({@code deleteAll(logins, journal, consumer, cancellation)}), which writes each intent ahead of its change and
+     * each outcome before this consumer gets it (the not-attempted ones too, since the core journals every outcome);
+     * {@code journal} is then {@code null} here.
      */
     private static Consumer<DeletionOutcome> pipeline(DeletionJournal journal, PassResult.Tally tally,
             ReportWriter report) {
