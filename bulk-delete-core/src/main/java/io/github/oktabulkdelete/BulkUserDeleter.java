@@ -256,7 +256,7 @@ public final class BulkUserDeleter extends BackgroundBatches {
      * BulkUserDeleter deleter = BulkUserDeleter.builder(client).dryRun(true).build();
      * }</pre>
      */
-    public static final class Builder extends DeletionOptions {
+    public static final class Builder extends RecordOptions {
 
         private final OktaGateway gateway;
         private TokenOwnerCache tokenOwner = new TokenOwnerCache();
@@ -270,8 +270,7 @@ public final class BulkUserDeleter extends BackgroundBatches {
 
         private Builder copy() {
             Builder b = new Builder(gateway, tunedPoolSize());
-            copyPaceTo(b);
-            copyDeletionTo(b);
+            copyRecordTo(b);
             b.tokenOwner = tokenOwner; // one client, one token: its owner is looked up once
             b.metrics = metrics;
             return b;
@@ -341,7 +340,7 @@ public final class BulkUserDeleter extends BackgroundBatches {
                     metrics == null ? gateway : new ObservedGateway(gateway, metrics.observer()), pace.pacer(),
                     pace.retry(), pace.sleeper(), pace.clock(), pace.concurrency(), dryRun, maxDeletions,
                     protectedLogins, metrics == null ? listener : metrics.listener(listener), verifyDeletions,
-                    tokenOwner);
+                    tokenOwner, backupGroupsSetting());
             Builder template = copy();
             template.inherit(pace);
             return new BulkUserDeleter(settings, template,

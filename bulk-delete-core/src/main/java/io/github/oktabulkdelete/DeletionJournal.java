@@ -1,6 +1,7 @@
 package io.github.oktabulkdelete;
 
 import io.github.oktabulkdelete.internal.JournalCodec;
+import io.github.oktabulkdelete.internal.JournalReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,15 +38,16 @@ import java.util.function.UnaryOperator;
  * {@code Consumer}, for instance {@code deleteAll(logins, (Consumer<DeletionOutcome>) journal)}, it records outcomes
  * only, no intents.)
  *
- * <p><b>File.</b> * <p><b>File.</b> UTF-8 JSON Lines, each line ending with LF. {@link #open(Path, JournalHeader)} creates the file or
+ * <p><b>File.</b> UTF-8 JSON Lines, each line ending with LF. {@link #open(Path, JournalHeader)} creates the file or
  * appends to it; either way it first writes a run record, which starts the run's section:
  * <pre>{@code
  * {"type":"run","journal":1,"startedAt":"2026-11-27T10:00:00Z","orgUrl":"https://corp.okta.com","toolVersion":"0.1.0","options":{"dryRun":"false"}}
  * }</pre>
- * then, for each user about to be changed, an intent record, and one outcome record per login, every key always
- * present, {@code null} where it does not apply:
+ * then, for each user about to be changed, an intent record (with, from a deleter's journaled run, a {@code user}
+ * object: the {@link UserRecord} of the user as Okta returned it, abridged below), and one outcome record per login,
+ * every key always present, {@code null} where it does not apply:
  * <pre>{@code
- * {"type":"intent","at":"2026-11-27T10:00:01.201Z","login":"jsmith@corp.com","userId":"00u1a2b3c4d5e6f7g8h9","status":"ACTIVE"}
+ * {"type":"intent","at":"2026-11-27T10:00:01.201Z","login":"jsmith@corp.com","userId":"00u1a2b3c4d5e6f7g8h9","status":"ACTIVE","user":{"profile":{"login":"jsmith@corp.com","department":"Sales"},"typeId":"oty1","status":"ACTIVE","created":"2024-01-02T03:04:05Z","credentialsProvider":{"type":"OKTA","name":"OKTA"},"groups":[{"id":"00g1","name":"Sales","type":"OKTA_GROUP"}]}}
  * {"type":"outcome","at":"2026-11-27T10:00:01.503Z","login":"jsmith@corp.com","outcome":"DELETED","reason":null,"userId":"00u1a2b3c4d5e6f7g8h9","status":"ACTIVE","deactivatedByThisRun":true,"step":null,"httpStatus":null,"errorCode":null,"attempts":3,"message":null,"byInterruptedRun":false,"changeMayHaveBeenMade":false}
  * }</pre>
  * {@code outcome} is an {@link OutcomeKind}; {@code reason} a {@link SkipReason} (skips only); {@code status} the
@@ -180,6 +182,21 @@ public final class DeletionJournal implements Consumer<DeletionOutcome>, Closeab
     public static JournalContents read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         return JournalContents.read(file);
+    }
+
+    /**
+     * Streams every intent of a journal in file order, each with the {@link ChangeIntent#record() user as Okta
+     * returned it} before the change: one record in memory at a time, however large the journal. {@link #read(Path)}
+     * keeps intents without their records. Lines that are not whole records (a crash's torn last line) are passed
+     * over.
+     *
+     * @param file the journal
+     * @param intents receives each intent, on the calling thread
+     * @throws IOException if reading fails
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static void readIntents(Path file, Consumer<? super ChangeIntent> intents) throws IOException {
+        JournalReader.intents(Objects.requireNonNull(file, "file"), Objects.requireNonNull(intents, "intents"));
     }
 
     /**

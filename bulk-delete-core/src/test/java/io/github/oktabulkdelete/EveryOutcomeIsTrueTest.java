@@ -97,13 +97,21 @@ class EveryOutcomeIsTrueTest {
         org.failForUser("u2@corp.example", Route.GET_USER, Fault.holdUntil(journalFailed));
         List<DeletionOutcome> seen = Collections.synchronizedList(new ArrayList<>());
 
-        BulkDeleteSummary summary = deleter().maxConcurrency(3).build().deleteAll(logins, outcome -> {
-            seen.add(outcome);
-            if (seen.size() == 1) {
+        // u1 and u2 go on once the batch has stopped (not when the consumer is about to throw: under load, their
+        // lookups could then finish and their changes start before the stop is set)
+        DeletionListener releaseOnStop = new DeletionListener() {
+            @Override
+            public void onBatchStopped(BatchStop stop) {
                 journalFailed.countDown();
-                throw new UncheckedIOException(new IOException("No space left on device"));
             }
-        });
+        };
+        BulkDeleteSummary summary = deleter().maxConcurrency(3).listener(releaseOnStop).build()
+                .deleteAll(logins, outcome -> {
+                    seen.add(outcome);
+                    if (seen.size() == 1) {
+                        throw new UncheckedIOException(new IOException("No space left on device"));
+                    }
+                });
 
         assertThat(summary.stop()).map(BatchStop::cause).contains(BatchStop.Cause.CONSUMER_FAILED);
         assertThat(seen.get(0)).isInstanceOf(DeletionOutcome.Deleted.class).extracting(DeletionOutcome::login)

@@ -17,5 +17,9 @@ public enum CallRoute {
      * {@code GET /api/v1/groups}, {@code /api/v1/groups/{groupId}} and {@code /api/v1/groups/{groupId}/users}: "the
      * rest of {@code /api/v1}".
      */
-    GROUPS
+    GROUPS,
+    /** {@code GET /api/v1/users/{id}/groups}: a user's groups, for the journal's record. */
+    USER_GROUPS,
+    /** {@code POST /api/v1/users}: a restore creates a deleted user again. */
+    CREATE
 }

@@ -15,10 +15,11 @@ import java.util.Set;
  * @param maxConcurrency how many logins are worked on at once, already capped by the connection pool
  * @param verifyDeletions whether a GET by id must answer 404 before a login is reported deleted
  * @param tokenOwner the token's owner once looked up, shared by the deleters derived from one builder
+ * @param backupGroups whether a journaled run lists each user's groups into its intent's record
  */
 public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sleeper sleeper, Clock clock,
         int maxConcurrency, boolean dryRun, long maxDeletions, Set<String> protectedLogins, DeletionListener listener,
-        boolean verifyDeletions, TokenOwnerCache tokenOwner) {
+        boolean verifyDeletions, TokenOwnerCache tokenOwner, boolean backupGroups) {
 
     public DeleterSettings {
         Objects.requireNonNull(gateway, "gateway");

@@ -156,6 +156,16 @@ final class InFlightLogins {
             }
 
             @Override
+            public List<io.github.oktabulkdelete.GroupRecord> userGroups(String userId) {
+                return gateway.userGroups(userId);
+            }
+
+            @Override
+            public String createUser(io.github.oktabulkdelete.UserRecord record, List<String> groupIds) {
+                return gateway.createUser(record, groupIds);
+            }
+
+            @Override
             public RateLimitStatus takeRateLimitStatus() {
                 return gateway.takeRateLimitStatus();
             }

@@ -29,7 +29,8 @@ import java.util.Map;
  * "status":UserState,"deactivatedByThisRun":boolean,"step":Step,"httpStatus":int,"errorCode":...,"attempts":int,
  * "message":...,"byInterruptedRun":boolean,"changeMayHaveBeenMade":boolean}} (the last two absent in journals
  * written before they existed: read as {@code false}). An intent record, written ahead of a user's first change:
- * {@code {"type":"intent","at":ISO-8601,"login":...,"userId":...,"status":UserState}}. Records of another
+ * {@code {"type":"intent","at":ISO-8601,"login":...,"userId":...,"status":UserState,"user":{...}}} ({@code user}, the
+ * user's record, is absent in intents without one: see {@link UserRecordCodec}). Records of another
  * {@code type} are skipped when read, so that later versions may add some (a reader that does not know intent
  * records skips them too).
  */
@@ -92,6 +93,9 @@ public final class JournalCodec {
         node.put("login", intent.login());
         node.put("userId", intent.userId());
         node.put("status", intent.status().name());
+        if (intent.record() != null) {
+            node.set("user", UserRecordCodec.write(intent.record()));
+        }
         return line(node);
     }
 
@@ -199,6 +203,22 @@ public final class JournalCodec {
      * @throws BadRecord if the line is not a valid record
      */
     public static Parsed parse(byte[] bytes, int offset, int length, Map<String, String> strings) throws BadRecord {
+        return parse(bytes, offset, length, strings, false);
+    }
+
+    /**
+     * Reads one line, as {@link #parse(byte[], int, int, Map)}, with the intent's user record if asked.
+     *
+     * @param bytes holds the line, without its line feed
+     * @param offset where the line starts
+     * @param length how long it is
+     * @param strings canonical copies of repeated texts
+     * @param records whether to read an intent's user record (else its {@code record()} is {@code null})
+     * @return the record
+     * @throws BadRecord if the line is not a valid record
+     */
+    public static Parsed parse(byte[] bytes, int offset, int length, Map<String, String> strings, boolean records)
+            throws BadRecord {
         JsonNode node;
         try {
             node = JSON.readTree(bytes, offset, length);
@@ -218,7 +238,8 @@ public final class JournalCodec {
         }
         if (INTENT.equals(type)) {
             return new Parsed(null, null, new ChangeIntent(text(node, "login", true), text(node, "userId", true),
-                    UserState.parse(text(node, "status", true))));
+                    UserState.parse(text(node, "status", true)), records ? UserRecordCodec.read(node.get("user"))
+                    : null));
         }
         return new Parsed(null, null, null);
     }

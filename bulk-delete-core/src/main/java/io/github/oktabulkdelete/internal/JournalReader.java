@@ -49,6 +49,55 @@ public final class JournalReader {
     /** Reads a journal: see {@code DeletionJournal.read(Path)}. */
     public static Read read(Path file) throws IOException {
         Reading reading = new Reading(file);
+        lines(file, reading::line, reading::lastLine);
+        return reading.finish();
+    }
+
+    /** What one line of a journal goes to. */
+    @FunctionalInterface
+    interface LineSink {
+        void line(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /**
+     * Streams every intent of a journal, with its user record, in file order: one line in memory at a time. Lines
+     * that are not whole records (the torn last line a crash leaves) are passed over; {@link #read(Path)} judges
+     * them.
+     *
+     * @param file the journal
+     * @param intents receives each intent
+     * @throws IOException if reading fails
+     */
+    public static void intents(Path file, java.util.function.Consumer<? super ChangeIntent> intents)
+            throws IOException {
+        records(file, true, parsed -> {
+            if (parsed.intent() != null) {
+                intents.accept(parsed.intent());
+            }
+        });
+    }
+
+    /**
+     * Streams every record of a journal in file order, one line in memory at a time; lines that are not whole
+     * records are passed over.
+     *
+     * @param withRecords whether intents carry their user records
+     */
+    static void records(Path file, boolean withRecords, java.util.function.Consumer<JournalCodec.Parsed> records)
+            throws IOException {
+        Map<String, String> strings = new HashMap<>();
+        LineSink sink = (bytes, offset, length) -> {
+            try {
+                records.accept(JournalCodec.parse(bytes, offset, length, strings, withRecords));
+            } catch (JournalCodec.BadRecord notARecord) {
+                // torn or foreign: not a record
+            }
+        };
+        lines(file, sink, sink);
+    }
+
+    private static void lines(Path file, LineSink whole, LineSink last) throws IOException {
+        LineSink reading = whole;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] chunk = new byte[1 << 16];
             byte[] line = new byte[1024];
@@ -73,10 +122,9 @@ public final class JournalReader {
                 length += n - start;
             }
             if (length > 0) {
-                reading.lastLine(line, 0, length);
+                last.line(line, 0, length);
             }
         }
-        return reading.finish();
     }
 
     private static byte[] append(byte[] line, int length, byte[] from, int offset, int count) {
@@ -164,12 +212,13 @@ public final class JournalReader {
                 records++;
                 merge(parsed.outcome());
             } else if (parsed.intent() != null) {
-                intents.put(LoginScreen.key(parsed.intent().login()), parsed.intent());
+                intents.put(LoginScreen.key(parsed.intent().login()), parsed.intent()); // read without its record
             }
         }
 
         private void merge(DeletionOutcome outcome) {
             String key = LoginScreen.key(outcome.login());
+            key = key.equals(outcome.login()) ? outcome.login() : key; // one string, not two, per login kept
             DeletionOutcome kept = byLogin.get(key);
             if (kept == null || replaces(outcome, kept)) {
                 byLogin.put(key, outcome);

@@ -6,6 +6,7 @@ import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.SkipReason;
 import io.github.oktabulkdelete.Step;
+import io.github.oktabulkdelete.UserRecord;
 import io.github.oktabulkdelete.UserState;
 import java.util.List;
 
@@ -20,11 +21,13 @@ final class LoginDeletion {
     private final RunState run;
     private final Calls calls;
     private final TokenEvidence evidence;
+    private final RecordCapture records;
 
     LoginDeletion(RunState run) {
         this.run = run;
         this.calls = new Calls(run);
         this.evidence = new TokenEvidence(run);
+        this.records = new RecordCapture(run, calls);
     }
 
     private void stopIfBatchCannotGoOn(String login, OktaRequestException e) {
@@ -70,12 +73,13 @@ final class LoginDeletion {
             if (skipped != null) {
                 return skipped;
             }
+            UserRecord record = records.capture(login, user, attempts);
             if (!run.reserveChange()) {
                 run.stop(BatchStop.Cause.DELETION_LIMIT, "the batch reached its limit of "
                         + run.settings().maxDeletions() + " deletions; the logins after it were not attempted");
                 return new DeletionOutcome.NotAttempted(login, run.stopCause().message());
             }
-            if (run.changesHalted() || !run.recordIntent(new ChangeIntent(login, user.id(), user.status()))) {
+            if (run.changesHalted() || !run.recordIntent(new ChangeIntent(login, user.id(), user.status(), record))) {
                 return new DeletionOutcome.NotAttempted(login, run.stopCause().message());
             }
             if (user.status() != UserState.DEPROVISIONED) {

@@ -67,6 +67,16 @@ public final class ObservedGateway implements OktaGateway {
     }
 
     @Override
+    public List<io.github.oktabulkdelete.GroupRecord> userGroups(String userId) {
+        return observe(CallRoute.USER_GROUPS, 200, () -> delegate.userGroups(userId));
+    }
+
+    @Override
+    public String createUser(io.github.oktabulkdelete.UserRecord record, List<String> groupIds) {
+        return observe(CallRoute.CREATE, 200, () -> delegate.createUser(record, groupIds));
+    }
+
+    @Override
     public RateLimitStatus takeRateLimitStatus() {
         return delegate.takeRateLimitStatus();
     }

@@ -90,6 +90,34 @@ public final class OktaErrors {
         return AUTHORIZATION.matcher(result).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
     }
 
+    /**
+     * Whether an error body is Okta's refusal to create a user whose login is taken: {@code E0000001} with a cause
+     * "login: An object with this field already exists ...".
+     *
+     * @param body the response body, may be {@code null}
+     * @return {@code true} only for that refusal
+     */
+    public static boolean isLoginTaken(String body) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (!"E0000001".equals(text(node, "errorCode"))) {
+                return false;
+            }
+            for (JsonNode cause : node.path("errorCauses")) {
+                String summary = text(cause, "errorSummary");
+                if (summary != null && summary.startsWith("login:") && summary.contains("already exists")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException notJson) {
+            return false;
+        }
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() ? null : value.asText();

@@ -46,6 +46,21 @@ public interface OktaGateway {
         throw new UnsupportedOperationException("this gateway cannot find groups");
     }
 
+    /** {@code GET /api/v1/users/{id}/groups}: every group the user is in (Okta does not page this list). */
+    default List<io.github.oktabulkdelete.GroupRecord> userGroups(String userId) {
+        throw new UnsupportedOperationException("this gateway cannot list a user's groups");
+    }
+
+    /**
+     * {@code POST /api/v1/users?activate=false}: the user of the record again, {@code STAGED}, in the groups given.
+     *
+     * @return the new user's id, or {@code null} when Okta refused because a user has that login (400
+     *     {@code E0000001}, "login: An object with this field already exists")
+     */
+    default String createUser(io.github.oktabulkdelete.UserRecord record, List<String> groupIds) {
+        throw new UnsupportedOperationException("this gateway cannot create users");
+    }
+
     /**
      * The rate-limit headers of the last successful response on this thread, once, or {@code null} when the client
      * does not capture them.

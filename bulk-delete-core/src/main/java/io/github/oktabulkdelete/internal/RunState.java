@@ -132,6 +132,11 @@ final class RunState {
         }
     }
 
+    /** Whether intents go to a journal, so that each carries the user's record. */
+    boolean journalsIntents() {
+        return journal != RunJournal.NONE;
+    }
+
     /** How a resumed run looks this login up: by the id an interrupted run recorded, or {@code null} (by login). */
     ResumeHint resumeHint(String login) {
         return journal.hints().isEmpty() ? null : journal.hints().get(LoginScreen.key(login));

@@ -14,7 +14,9 @@ import com.okta.sdk.resource.model.User;
 import com.okta.sdk.resource.model.UserGetSingleton;
 import com.okta.sdk.resource.model.UserProfile;
 import com.okta.sdk.resource.model.UserStatus;
+import io.github.oktabulkdelete.GroupRecord;
 import io.github.oktabulkdelete.RateLimitStatus;
+import io.github.oktabulkdelete.UserRecord;
 import io.github.oktabulkdelete.Step;
 import io.github.oktabulkdelete.UserState;
 import java.util.ArrayList;
@@ -30,12 +32,16 @@ public final class SdkOktaGateway implements OktaGateway {
     static final String LIST_GROUPS = "GET /api/v1/groups";
     static final String GET_GROUP = "GET /api/v1/groups/{groupId}";
     static final String LIST_GROUP_MEMBERS = "GET /api/v1/groups/{groupId}/users";
+    static final String LIST_USER_GROUPS = "GET /api/v1/users/{id}/groups";
+    static final String CREATE_USER = "POST /api/v1/users";
 
     private final ApiClient client;
     private final UserApi users;
     private final UserLifecycleApi lifecycle;
     private final GroupApi groups;
     private final RateLimitCapture capture;
+    private final com.okta.sdk.resource.api.UserResourcesApi userResources;
+    private final UserRecords records;
 
     /** @param capture the tuned client's header capture, or {@code null} for a plain client */
     public SdkOktaGateway(ApiClient client, RateLimitCapture capture) {
@@ -44,13 +50,16 @@ public final class SdkOktaGateway implements OktaGateway {
         this.lifecycle = new UserLifecycleApi(client);
         this.groups = new GroupApi(client);
         this.capture = capture;
+        this.userResources = new com.okta.sdk.resource.api.UserResourcesApi(client);
+        this.records = new UserRecords(client.getObjectMapper());
     }
 
     @Override
     public FoundUser getUser(String idOrLogin) {
         try {
             UserGetSingleton user = users.getUser(idOrLogin, null, null);
-            return found(user.getId(), user.getProfile(), user.getStatus());
+            return found(user.getId(), user.getProfile(), user.getStatus(), records.of(user.getProfile(),
+                    user.getType(), user.getStatus(), user.getCreated(), user.getCredentials()));
         } catch (ApiException e) {
             throw OktaErrors.translate(Step.LOOKUP, GET_USER, e, secrets());
         }
@@ -64,7 +73,7 @@ public final class SdkOktaGateway implements OktaGateway {
             List<User> list = users.listUsers(null, null, null, null, null, search, null, null);
             List<FoundUser> result = new ArrayList<>(list.size());
             for (User user : list) {
-                result.add(found(user.getId(), user.getProfile(), user.getStatus()));
+                result.add(found(user));
             }
             return result;
         } catch (ApiException e) {
@@ -140,7 +149,7 @@ public final class SdkOktaGateway implements OktaGateway {
     private static UserPage page(List<User> list) {
         List<FoundUser> users = new ArrayList<>(list.size());
         for (User user : list) {
-            users.add(found(user.getId(), user.getProfile(), user.getStatus()));
+            users.add(found(user.getId(), user.getProfile(), user.getStatus(), null)); // a listing keeps no record
         }
         String next = null;
         if (list instanceof PagedList<?> paged && paged.getNextPage() != null) {
@@ -156,6 +165,32 @@ public final class SdkOktaGateway implements OktaGateway {
     private static FoundGroup found(Group group) {
         return new FoundGroup(group.getId(), group.getProfile() == null ? null : group.getProfile().getName(),
                 group.getType() == null ? null : group.getType().getValue());
+    }
+
+    @Override
+    public List<GroupRecord> userGroups(String userId) {
+        try {
+            List<Group> list = userResources.listUserGroups(userId);
+            List<GroupRecord> result = new ArrayList<>(list.size());
+            for (Group group : list) {
+                result.add(UserRecords.group(group));
+            }
+            return result;
+        } catch (ApiException e) {
+            throw OktaErrors.translate(Step.LOOKUP, LIST_USER_GROUPS, e, secrets());
+        }
+    }
+
+    @Override
+    public String createUser(UserRecord record, List<String> groupIds) {
+        try {
+            return users.createUser(records.createRequest(record, groupIds), false, null, null).getId();
+        } catch (ApiException e) {
+            if (e.getCode() == 400 && OktaErrors.isLoginTaken(e.getResponseBody())) {
+                return null;
+            }
+            throw OktaErrors.translate(Step.LOOKUP, CREATE_USER, e, secrets());
+        }
     }
 
     @Override
@@ -186,8 +221,14 @@ public final class SdkOktaGateway implements OktaGateway {
         return secrets;
     }
 
-    private static FoundUser found(String id, UserProfile profile, UserStatus status) {
+    private FoundUser found(User user) {
+        return found(user.getId(), user.getProfile(), user.getStatus(), records.of(user.getProfile(), user.getType(),
+                user.getStatus(), user.getCreated(), user.getCredentials()));
+    }
+
+    private static FoundUser found(String id, UserProfile profile, UserStatus status, UserRecord record) {
         String login = profile == null ? null : profile.getLogin();
-        return new FoundUser(id, login, status == null ? UserState.UNKNOWN : UserState.parse(status.getValue()));
+        return new FoundUser(id, login, status == null ? UserState.UNKNOWN : UserState.parse(status.getValue()),
+                record);
     }
 }

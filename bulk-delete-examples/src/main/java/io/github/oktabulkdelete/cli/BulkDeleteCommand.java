@@ -132,7 +132,8 @@ public final class BulkDeleteCommand implements Callable<Integer> {
      */
     public CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(this);
-        // Subcommands: one class each, added here, such as: commandLine.addSubcommand(new RestoreCommand(...));
+        // Subcommands: one class each, added here
+        commandLine.addSubcommand(new RestoreCommand(env, stdin, out, err, terminal).withTime(clock, sleeper));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(e -> ExitStatus.USAGE);

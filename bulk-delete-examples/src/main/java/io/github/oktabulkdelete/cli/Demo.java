@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,8 +36,9 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>It fills the fake org with a few hundred users in every status, writes an Okta Password Health Report CSV for
  * 300 of them (with a UTF-8 byte order mark, CR LF line ends and quoted "Last, First" names, as exported) plus the
  * usual traps (a login shortname, a protected admin, the owner of the API token, logins that no longer exist, a
- * repeated login), then runs the real command on it twice, as an admin would: a dry run, then {@code --execute}. The
- * token goes to the command through an environment map, never through its arguments. Not thread-safe; runs once.
+ * repeated login), then runs the real command on it twice, as an admin would: a dry run, then {@code --execute};
+ * then a clean-up of the users deactivated long ago ({@code --deactivated-for 90d}) and the {@code restore} of one
+ * of them from its journal. The token goes to the command through an environment map, never through its arguments. Not thread-safe; runs once.
  *
  * <pre>{@code
  * int status = new Demo(out, err, Terminal.NONE, true, Clock.systemUTC(), Sleeper.SYSTEM).run();
@@ -89,7 +91,8 @@ final class Demo {
 
     int run() {
         String token = newToken();
-        FakeOktaOrg.Builder builder = FakeOktaOrg.builder().apiToken(token).clock(clock).concurrencyLimit(75);
+        ShiftedClock orgClock = new ShiftedClock(clock);
+        FakeOktaOrg.Builder builder = FakeOktaOrg.builder().apiToken(token).clock(orgClock).concurrencyLimit(75);
         for (Route route : Route.values()) {
             builder.rateLimit(route, 100_000);
         }
@@ -129,7 +132,7 @@ final class Demo {
 
             List<String> dryRun = new ArrayList<>(common);
             dryRun.addAll(List.of("--report", dryRunReport.toString()));
-            out.println("Step 1 of 2: a dry run, the default. It looks every user up and changes nothing.");
+            out.println("Step 1: a dry run, the default. It looks every user up and changes nothing.");
             int dryStatus = runCommand(env, dryRun);
             if (dryStatus != ExitStatus.OK) {
                 err.println("The demo's dry run ended with exit status " + dryStatus + ".");
@@ -144,7 +147,7 @@ final class Demo {
             execute.addAll(List.of("--report", report.toString(), "--journal", journal.toString(), "--execute",
                     "--yes"));
             out.println();
-            out.println("Step 2 of 2: delete. --yes confirms in advance, as a script would; on a terminal without"
+            out.println("Step 2: delete. --yes confirms in advance, as a script would; on a terminal without"
                     + " it, the tool shows the count and asks.");
             int status = runCommand(env, execute);
 
@@ -155,6 +158,9 @@ final class Demo {
             out.println("  report (CSV):                   " + report);
             out.println("  journal (JSON Lines, --resume): " + journal);
             describeWhatIsLeft(org);
+            if (status == ExitStatus.OK) {
+                status = cleanUpAndRestore(org, orgClock, env, folder);
+            }
             out.println();
             out.println("Against your org: export the Okta Password Health Report, then");
             out.println("  export OKTA_CLIENT_ORGURL=https://your-org.okta.com");
@@ -164,6 +170,65 @@ final class Demo {
             return status;
         } catch (IOException e) {
             throw new UncheckedIOException("the demo could not write its files", e);
+        }
+    }
+
+    /**
+     * Step 3: the users deactivated long ago ({@code --deactivated-for 90d}, no CSV), deleted with a journal that
+     * records each user; step 4: one of them restored from it ({@code restore}).
+     */
+    private int cleanUpAndRestore(FakeOktaOrg org, ShiftedClock orgClock, Map<String, String> env, Path folder) {
+        orgClock.shift = Duration.ofDays(200); // deactivated 200 days ago
+        List<String> stale = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            stale.add(org.addUser("contractor" + i + "@" + DOMAIN, UserStatus.DEPROVISIONED,
+                    Map.of("department", "Contractors")).login());
+        }
+        orgClock.shift = Duration.ZERO;
+        Path journal = folder.resolve("clean-up.journal.jsonl");
+        List<String> connection = List.of("--org-url", org.orgUrl(), "--allow-insecure-http", "--token-env",
+                TOKEN_ENV, "--requests-per-minute", "60000");
+        List<String> cleanUp = new ArrayList<>(connection);
+        cleanUp.addAll(List.of("--deactivated-for", "90d", "--journal", journal.toString(), "--execute", "--yes",
+                "--no-progress"));
+        out.println();
+        out.println("Step 3: a clean-up without a CSV: every user deactivated more than 90 days ago (4 contractors),"
+                + " listed from Okta and frozen before anything changes. The journal keeps each user's profile and"
+                + " groups.");
+        int status = runCommand(env, cleanUp);
+        if (status != ExitStatus.OK) {
+            return status;
+        }
+        List<String> restore = new ArrayList<>(List.of("restore", "--journal", journal.toString(), "--login",
+                stale.get(0), "--execute", "--yes"));
+        restore.addAll(connection);
+        out.println();
+        out.println("Step 4: one of them was deleted by mistake: restore it from the journal (STAGED, new id).");
+        return runCommand(env, restore);
+    }
+
+    /** The org's clock: the demo's, or earlier by {@link #shift} while it adds users deactivated long ago. */
+    private static final class ShiftedClock extends Clock {
+        private final Clock base;
+        volatile Duration shift = Duration.ZERO;
+
+        ShiftedClock(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("the demo's org clock has one zone");
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return base.instant().minus(shift);
         }
     }
 

@@ -2,13 +2,15 @@ package io.github.oktabulkdelete.cli;
 
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
  * The input options: where the logins come from ({@code --csv}, {@code --login}, {@code --column}; the command's
- * positional files join {@code --csv}).
+ * positional files join {@code --csv}; and from Okta: {@code --search}, {@code --group}, {@code --deactivated-for},
+ * frozen by {@link OktaSelections} before anything changes).
  *
  * <p>Filled by picocli, then read by one thread; not thread-safe.
  *
@@ -31,6 +33,25 @@ final class InputOptions {
                     + " case-insensitively).")
     String column;
 
+    @Option(names = "--search", paramLabel = "EXPR",
+            description = "Also the users an Okta search finds (GET /api/v1/users?search=EXPR, deactivated users"
+                    + " included), such as 'profile.department eq \"Contractors\"'.")
+    String search;
+
+    @Option(names = "--group", paramLabel = "NAME_OR_ID",
+            description = "Also the members of an Okta group, by id (00g...) or exact name.")
+    String group;
+
+    @Option(names = "--deactivated-for", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Also the users deactivated for longer than DURATION (such as 90d): status eq"
+                    + " \"DEPROVISIONED\" and statusChanged before now minus DURATION.")
+    Duration deactivatedFor;
+
+    /** @return whether some logins come from Okta ({@code --search}, {@code --group}, {@code --deactivated-for}) */
+    boolean selectsFromOkta() {
+        return search != null || group != null || deactivatedFor != null;
+    }
+
     /** @return the files to read: {@code --csv} first, then the positional files; {@code -} is standard input */
     List<String> files(List<String> positional) {
         List<String> all = new ArrayList<>(csv);
@@ -40,7 +61,7 @@ final class InputOptions {
 
     /** @return whether any login or file was given */
     boolean any(List<String> positional) {
-        return !files(positional).isEmpty() || !logins.isEmpty();
+        return !files(positional).isEmpty() || !logins.isEmpty() || selectsFromOkta();
     }
 
     /**
@@ -51,7 +72,19 @@ final class InputOptions {
     void validate(List<String> positional) {
         if (!any(positional)) {
             throw ExitException.usage("no logins: give --csv FILE (the Okta Password Health Report or any CSV of"
-                    + " logins), --login LOGIN, or - to read standard input; or try --demo");
+                    + " logins), --login LOGIN, - to read standard input, or select users in Okta with --search EXPR,"
+                    + " --group NAME_OR_ID or --deactivated-for DURATION; or try --demo");
+        }
+        if (search != null && search.isBlank()) {
+            throw ExitException.usage("--search is blank: give an Okta search expression, such as"
+                    + " --search 'profile.department eq \"Contractors\"'");
+        }
+        if (group != null && group.isBlank()) {
+            throw ExitException.usage("--group is blank: give a group's id (00g...) or its exact name");
+        }
+        if (deactivatedFor != null && deactivatedFor.isZero()) {
+            throw ExitException.usage("--deactivated-for 0 would select every deactivated user: give how long they"
+                    + " must have been deactivated, such as --deactivated-for 90d");
         }
     }
 
@@ -75,6 +108,15 @@ final class InputOptions {
         List<String> inputs = files(positional);
         if (!logins.isEmpty()) {
             inputs.add(LoginInputs.plural(logins.size(), "--login value"));
+        }
+        if (search != null) {
+            inputs.add("--search " + search);
+        }
+        if (group != null) {
+            inputs.add("--group " + group);
+        }
+        if (deactivatedFor != null) {
+            inputs.add("--deactivated-for " + OktaSelections.format(deactivatedFor));
         }
         return String.join(", ", inputs);
     }

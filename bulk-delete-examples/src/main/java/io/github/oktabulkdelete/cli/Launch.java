@@ -53,6 +53,25 @@ final class Launch {
 
     private int prepare(Cancellation stop, Set<String> protect, Path journalFile, JournalContents done,
             DeletionPlan plan, LoginInputs inputs) {
+        // --search, --group, --deactivated-for: listed from Okta and frozen now, before anything is counted or changed
+        OktaConnection.Connected selecting = inputs != null && c.input.selectsFromOkta()
+                ? c.connector.connect(c.connection, c.safety.execute, c.pace.poolSize()) : null;
+        try {
+            if (selecting != null) {
+                OktaSelections.freezeInto(c.input, inputs, selecting, c.pace, c.clock, c.sleeper, c.err);
+            }
+            return prepare(stop, protect, journalFile, done, plan, inputs, selecting);
+        } catch (RuntimeException | Error e) {
+            if (selecting != null) {
+                selecting.close();
+            }
+            throw e;
+        }
+    }
+
+    /** As above, with the connection that listed a selection from Okta, or {@code null}; closes it. */
+    private int prepare(Cancellation stop, Set<String> protect, Path journalFile, JournalContents done,
+            DeletionPlan plan, LoginInputs inputs, OktaConnection.Connected selecting) {
         Resume resume = done == null ? null : Resume.of(done, plan != null ? plan.logins() : inputs, c.err);
         long total = resume != null ? resume.remaining() : plan != null ? plan.size() : inputs.total();
         c.journal.announce(journalFile, resume != null, c.err);
@@ -62,6 +81,9 @@ final class Launch {
                     : "Nothing to do: the input holds no logins.");
             if (resume != null) {
                 c.output.writeReportOfEarlierRuns(resume, c.out, c.err);
+            }
+            if (selecting != null) {
+                selecting.close();
             }
             return ExitStatus.OK;
         }
@@ -75,8 +97,8 @@ final class Launch {
         }
         String described = plan == null ? c.input.describe(c.files) : plan.header().input() != null
                 ? plan.header().input() : "plan " + plan.file().toAbsolutePath();
-        try (OktaConnection.Connected org = c.connector.connect(c.connection, c.safety.execute,
-                c.pace.poolSize())) {
+        try (OktaConnection.Connected org = selecting != null ? selecting
+                : c.connector.connect(c.connection, c.safety.execute, c.pace.poolSize())) {
             c.describeRun(org, protect);
             if (resume != null) {
                 resume.checkSameOrg(org.orgUrl());

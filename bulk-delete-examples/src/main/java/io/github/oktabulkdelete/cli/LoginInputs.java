@@ -1,5 +1,6 @@
 package io.github.oktabulkdelete.cli;
 
+import io.github.oktabulkdelete.BulkUserDeleter;
 import io.github.oktabulkdelete.InvalidLoginFileException;
 import io.github.oktabulkdelete.LoginSource;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.NoSuchElementException;
 
 /**
  * All the logins of one CLI run: each {@code --csv} file (standard input, {@code -}, copied to a private temporary
- * file first, since it cannot be read twice), then each {@code --login}. Opening validates every file to the end and
+ * file first, since it cannot be read twice), then each {@code --login}, then the users selected in Okta
+ * ({@code --search}, {@code --group}, {@code --deactivated-for}), frozen into lists by {@link OktaSelections}. Opening validates every file to the end and
  * counts its logins, without holding them; iterating reads the files again. Not thread-safe; close it to delete the
  * copy of standard input.
  *
@@ -37,10 +39,29 @@ final class LoginInputs implements Iterable<String>, AutoCloseable {
 
     private final List<Part> parts;
     private final Path stdinCopy;
+    private BulkUserDeleter selector;
 
     private LoginInputs(List<Part> parts, Path stdinCopy) {
         this.parts = parts;
         this.stdinCopy = stdinCopy;
+    }
+
+    /**
+     * Adds the logins of a selection read from Okta, frozen: the set counted and confirmed is the set deleted.
+     *
+     * @param description such as {@code Okta search 'status eq "DEPROVISIONED"': 12 users}
+     * @param logins the logins listed, once each
+     * @param selector the deleter that read them: the deleters of the run derive from it to share its pace
+     */
+    void addSelected(String description, List<String> logins, BulkUserDeleter selector) {
+        List<String> copy = List.copyOf(logins);
+        parts.add(new Part("Okta", description, copy, copy.size(), null, 0, null));
+        this.selector = selector;
+    }
+
+    /** @return the deleter that selected users in Okta, to derive the run's deleters from; {@code null} if none */
+    BulkUserDeleter selector() {
+        return selector;
     }
 
     /**
@@ -91,7 +112,7 @@ final class LoginInputs implements Iterable<String>, AutoCloseable {
             List<String> copy = List.copyOf(logins);
             parts.add(new Part("--login", "--login: " + plural(copy.size(), "login"), copy, copy.size(), null, 0, null));
         }
-        return new LoginInputs(Collections.unmodifiableList(parts), stdinCopy);
+        return new LoginInputs(parts, stdinCopy);
     }
 
     /** A file without a single login is a mistake (an empty export, the wrong file), not a run with nothing to do. */

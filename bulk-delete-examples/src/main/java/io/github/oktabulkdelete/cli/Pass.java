@@ -107,7 +107,10 @@ final class Pass {
     private static BulkUserDeleter deleterOf(Job job) {
         BulkUserDeleter base = job.deleter().get();
         if (base == null) {
-            base = job.pace().applyTo(BulkUserDeleter.builder(job.org().client()))
+            BulkUserDeleter selector = job.inputs() == null ? null : job.inputs().selector(); // users selected in Okta: share the selection's pace
+            base = job.pace().applyTo(selector != null ? selector.newBuilder()
+                            : BulkUserDeleter.builder(job.org().client()))
+                    .backupGroups(job.safety().execute && !job.safety().noGroupBackup)
                     .protectedLogins(job.protect())
                     .clock(job.clock())
                     .sleeper(job.sleeper())

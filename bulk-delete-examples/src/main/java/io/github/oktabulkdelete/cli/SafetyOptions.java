@@ -42,6 +42,12 @@ final class SafetyOptions {
                     + " and stop the run if it would ever exceed N.")
     Long maxDeletions;
 
+    @Option(names = "--no-group-backup",
+            description = "With --execute, do not list each user's groups (GET /api/v1/users/{id}/groups, one call"
+                    + " per user) into the journal before deleting it. The profile is recorded either way; a restore"
+                    + " then cannot put the users back in their groups.")
+    boolean noGroupBackup;
+
     /**
      * Checks the values that need no file.
      *

@@ -610,15 +610,18 @@ class BulkDeleteCommandTest {
                 "--protect", "admin@corp.example", "--execute", "--yes", "--report", report.toString()};
         }
 
-        /** login, outcome, reason, user_id, previous_status, http_status, error_code, attempts; "" when absent. */
+        /**
+         * login, outcome, reason, user_id, previous_status, http_status, error_code, attempts; "" when absent. The
+         * attempts of a user changed include the listing of its groups for the journal's record.
+         */
         private List<List<String>> expected() {
             return List.of(
                     List.of("fails@corp.example", "failed", "deactivate", ids.get("fails@corp.example"), "", "400",
-                            "E0000001", "2"),
+                            "E0000001", "3"),
                     List.of("active@corp.example", "deleted", "", ids.get("active@corp.example"), "ACTIVE", "", "",
-                            "4"),
+                            "5"),
                     List.of("old@corp.example", "deleted", "", ids.get("old@corp.example"), "DEPROVISIONED", "", "",
-                            "3"),
+                            "4"),
                     // found missing by the check (the plan), so the apply pass made no call for it
                     List.of("ghost@corp.example", "not_found", "", "", "", "", "", "0"),
                     List.of("jsmith", "skipped", "login_mismatch", ids.get("jsmith@corp.example"), "ACTIVE", "", "",
@@ -1372,7 +1375,7 @@ class BulkDeleteCommandTest {
                     lookedUp.add(filteredLogin(request.rawQuery()));
                 } else {
                     assertThat(request.rawPath()).as(request.toString())
-                            .matches("/api/v1/users/00u[A-Za-z0-9]+(/lifecycle/deactivate)?");
+                            .matches("/api/v1/users/00u[A-Za-z0-9]+(/lifecycle/deactivate|/groups)?");
                 }
             }
             assertThat(lookedUp).containsOnlyElementsOf(concatList(inputs, List.of("me")))

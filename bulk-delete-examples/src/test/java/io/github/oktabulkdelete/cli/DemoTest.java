@@ -68,7 +68,10 @@ class DemoTest {
                 .contains("kept:    jsmith@corp.example")
                 .contains("kept:    it-admin@corp.example")
                 .contains("kept:    svc-okta-api@corp.example")
-                .doesNotContain("DELETED:");
+                .doesNotContain("DELETED:")
+                .contains("Summary: 4 users deleted")
+                .contains("restored       contractor1@corp.example as 00u");
+        assertThat(err.toString()).contains("deactivated for more than 90d", ": 4 users");
         assertThat(err.toString()).contains("Checking (dry run) 309/309 100%")
                 .contains("Deleting 309/309 100%");
 
