@@ -21,11 +21,13 @@ public record Scenario(String name, String description, RateLimits limits, int l
 
     /**
      * The calls one user needs at most (issue 10, item 5), by route: a lookup at apply and a verifying GET by id
-     * (2 in the GET bucket), a deactivate unless already {@code DEPROVISIONED} (0.8), one DELETE. The token owner's
-     * {@code /users/me}, once per run, is negligible.
+     * (2 in the GET bucket), a deactivate unless already {@code DEPROVISIONED} (0.8), one DELETE, and the listing of
+     * the user's groups for the restorable record (1, in "the rest of /api/v1"; the CLI's {@code --execute} does it by
+     * default). The token owner's {@code /users/me}, once per run, is negligible.
      */
     static final Map<Route, Double> CALLS_PER_USER = Map.of(Route.GET_USER, 2.0,
-            Route.DEACTIVATE_USER, 1 - DEPROVISIONED_SHARE, Route.DELETE_USER, 1.0);
+            Route.DEACTIVATE_USER, 1 - DEPROVISIONED_SHARE, Route.DELETE_USER, 1.0,
+            Route.LIST_USER_GROUPS, 1.0);
 
     /** Integrator Free: three buckets of 100 a minute, 35 in flight, 100 ms. */
     static final Scenario INTEGRATOR_FREE = new Scenario("integrator-free",
