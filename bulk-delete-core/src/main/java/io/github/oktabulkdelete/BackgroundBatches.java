@@ -21,8 +21,8 @@ abstract class BackgroundBatches extends JournaledBatches {
     abstract BulkDeleteResult collect(DeletionRun run, Iterable<String> logins);
 
     /**
-     * Starts {@link #deleteAll(Iterable)} in the background and returns at once: a handle to watch the batch
-     * ({@link RunningBatch#progress()}), stop it ({@link RunningBatch#cancel(String)}) and get its result
+     * Starts {@link BulkUserDeleter#deleteAll(Iterable)} in the background and returns at once: a handle to watch
+     * the batch ({@link RunningBatch#progress()}), stop it ({@link RunningBatch#cancel(String)}) and get its result
      * ({@link RunningBatch#result()}). The batch runs on a daemon thread of its own that ends with it.
      *
      * <pre>{@code
@@ -57,7 +57,7 @@ abstract class BackgroundBatches extends JournaledBatches {
     }
 
     /**
-     * Starts {@link #deleteAll(Iterable, Consumer)} in the background and returns at once; see
+     * Starts {@link BulkUserDeleter#deleteAll(Iterable, Consumer)} in the background and returns at once; see
      * {@link #start(Iterable)}. The consumer is called from worker threads, one call at a time.
      *
      * @param logins the logins
@@ -70,8 +70,8 @@ abstract class BackgroundBatches extends JournaledBatches {
     }
 
     /**
-     * Starts {@link #deleteAll(Iterable, Consumer, Cancellation)} in the background and returns at once; see
-     * {@link #start(Iterable)}.
+     * Starts {@link BulkUserDeleter#deleteAll(Iterable, Consumer, Cancellation)} in the background and returns at
+     * once; see {@link #start(Iterable)}.
      *
      * @param logins the logins
      * @param consumer receives every outcome, such as a {@link DeletionJournal}

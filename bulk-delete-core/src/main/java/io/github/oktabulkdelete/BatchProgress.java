@@ -42,6 +42,14 @@ public record BatchProgress(long loginsRead, OutcomeCounts counts, long httpRequ
     /**
      * Checks and copies the components.
      *
+     * @param loginsRead as {@link #loginsRead()}
+     * @param counts as {@link #counts()}
+     * @param httpRequests as {@link #httpRequests()}
+     * @param totalLogins as {@link #totalLogins()}
+     * @param elapsed as {@link #elapsed()}
+     * @param waits as {@link #waits()}
+     * @param done as {@link #done()}
+     * @param stopCause as {@link #stopCause()}
      * @throws NullPointerException if {@code counts}, {@code elapsed} or {@code waits} is {@code null}
      */
     public BatchProgress {
@@ -129,6 +137,10 @@ public record BatchProgress(long loginsRead, OutcomeCounts counts, long httpRequ
         /**
          * Checks the components.
          *
+         * @param reason as {@link #reason()}
+         * @param route as {@link #route()}
+         * @param bucket as {@link #bucket()}
+         * @param until as {@link #until()}
          * @throws NullPointerException if {@code reason} or {@code route} is {@code null}
          */
         public Wait {

@@ -28,6 +28,10 @@ public record ChangeIntent(String login, String userId, UserState status, UserRe
     /**
      * Checks the components.
      *
+     * @param login as {@link #login()}
+     * @param userId as {@link #userId()}
+     * @param status as {@link #status()}
+     * @param record as {@link #record()}
      * @throws NullPointerException if a component other than {@code record} is {@code null}
      */
     public ChangeIntent {

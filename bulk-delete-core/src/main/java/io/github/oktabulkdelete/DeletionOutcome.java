@@ -56,6 +56,7 @@ public sealed interface DeletionOutcome {
          * @param previousStatus as {@link #previousStatus()}
          * @param deactivatedByThisRun as {@link #deactivatedByThisRun()}
          * @param attempts as {@link #attempts()}
+         * @param byInterruptedRun as {@link #byInterruptedRun()}
          * @throws NullPointerException if a component is {@code null}
          */
         public Deleted {
@@ -174,6 +175,7 @@ public sealed interface DeletionOutcome {
          * @param message as {@link #message()}
          * @param attempts as {@link #attempts()}
          * @param userId as {@link #userId()}
+         * @param changeMayHaveBeenMade as {@link #changeMayHaveBeenMade()}
          * @throws NullPointerException if {@code login}, {@code step} or {@code message} is {@code null}
          */
         public Failed {

@@ -56,6 +56,10 @@ public final class DeletionPlan {
         /**
          * Checks and cleans the components.
          *
+         * @param createdAt as {@link #createdAt()}
+         * @param orgUrl as {@link #orgUrl()}
+         * @param toolVersion as {@link #toolVersion()}
+         * @param input as {@link #input()}
          * @throws NullPointerException if {@code createdAt} is {@code null}
          */
         public Header {

@@ -25,6 +25,9 @@ public record GroupRecord(String id, String name, String type) {
     /**
      * Checks the components.
      *
+     * @param id as {@link #id()}
+     * @param name as {@link #name()}
+     * @param type as {@link #type()}
      * @throws NullPointerException if {@code id} is {@code null}
      */
     public GroupRecord {

@@ -24,7 +24,9 @@ public final class InvalidPlanException extends IOException {
     private static final String REMEDY = "A plan is written whole by DeletionPlan.write (the CLI's --plan-out) and "
             + "must not be edited: make a new plan with a dry run, then apply that one.";
 
+    /** The plan file, as named to the user. */
     private final String file;
+    /** The 1-based line of the problem, or 0 when it is not on one line. */
     private final long line;
 
     /**

@@ -116,8 +116,8 @@ abstract class JournaledBatches extends UserSelections {
      * ({@link SkipReason#STATUS_CHANGED}), else checked as usual, deactivated if needed, deleted and verified; a
      * 404 by id is {@link DeletionOutcome.NotFound}. Planned skips and not-founds are reported as planned, with no
      * call; logins the check could not look up are looked up by login. Intents and outcomes go to the journal as
-     * in {@link #deleteAll(Iterable, DeletionJournal, Consumer, Cancellation)}; {@link Builder#maxDeletions(long)}
-     * caps the changes. Checking the plan's org and age is the caller's: see {@link DeletionPlan#header()}.
+     * in {@link #deleteAll(Iterable, DeletionJournal, Consumer, Cancellation)};
+     * {@link BulkUserDeleter.Builder#maxDeletions(long)} caps the changes. Checking the plan's org and age is the caller's: see {@link DeletionPlan#header()}.
      *
      * <pre>{@code
      * deleter.apply(DeletionPlan.read(planFile), journal, report::write, Cancellation.create());

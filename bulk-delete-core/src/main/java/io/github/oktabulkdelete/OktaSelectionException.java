@@ -45,9 +45,13 @@ public final class OktaSelectionException extends RuntimeException {
         INTERRUPTED
     }
 
+    /** Why the selection could not be listed. */
     private final Reason reason;
+    /** The selection, as {@link OktaUserSelection#description()} says it. */
     private final String selection;
+    /** The HTTP status of the failed request, {@code 0} when there was none. */
     private final int httpStatus;
+    /** Okta's {@code errorCode}, or {@code null}. */
     private final String errorCode;
 
     /**

@@ -45,6 +45,12 @@ public record PlannedUser(String login, Action action, String userId, UserState 
     /**
      * Checks the components.
      *
+     * @param login as {@link #login()}
+     * @param action as {@link #action()}
+     * @param userId as {@link #userId()}
+     * @param status as {@link #status()}
+     * @param reason as {@link #reason()}
+     * @param detail as {@link #detail()}
      * @throws NullPointerException if {@code login} or {@code action} is {@code null}, or {@code userId} or
      *     {@code status} is for {@code DELETE}, or {@code reason} is for {@code SKIP}
      * @throws IllegalArgumentException if {@code reason} is given for another action than {@code SKIP}, or is

@@ -63,6 +63,13 @@ public sealed interface RestoreOutcome {
         /**
          * Checks and copies the components.
          *
+         * @param login as {@link #login()}
+         * @param oldUserId as {@link #oldUserId()}
+         * @param newUserId as {@link #newUserId()}
+         * @param groupsRestored as {@link #groupsRestored()}
+         * @param groupsMissing as {@link #groupsMissing()}
+         * @param groupsNotSent as {@link #groupsNotSent()}
+         * @param attempts as {@link #attempts()}
          * @throws NullPointerException if a component is {@code null}
          */
         public Restored {
@@ -91,6 +98,12 @@ public sealed interface RestoreOutcome {
         /**
          * Checks and copies the components.
          *
+         * @param login as {@link #login()}
+         * @param oldUserId as {@link #oldUserId()}
+         * @param groupsToRestore as {@link #groupsToRestore()}
+         * @param groupsMissing as {@link #groupsMissing()}
+         * @param groupsNotSent as {@link #groupsNotSent()}
+         * @param groupsRecorded as {@link #groupsRecorded()}
          * @throws NullPointerException if a component is {@code null}
          */
         public WouldRestore {
@@ -114,6 +127,9 @@ public sealed interface RestoreOutcome {
         /**
          * Checks the components.
          *
+         * @param login as {@link #login()}
+         * @param oldUserId as {@link #oldUserId()}
+         * @param existingUserId as {@link #existingUserId()}
          * @throws NullPointerException if {@code login} or {@code oldUserId} is {@code null}
          */
         public AlreadyExists {
@@ -133,6 +149,8 @@ public sealed interface RestoreOutcome {
         /**
          * Checks the components.
          *
+         * @param login as {@link #login()}
+         * @param reason as {@link #reason()}
          * @throws NullPointerException if a component is {@code null}
          */
         public NotRestorable {
@@ -159,6 +177,14 @@ public sealed interface RestoreOutcome {
         /**
          * Checks the components.
          *
+         * @param login as {@link #login()}
+         * @param oldUserId as {@link #oldUserId()}
+         * @param step as {@link #step()}
+         * @param httpStatus as {@link #httpStatus()}
+         * @param errorCode as {@link #errorCode()}
+         * @param message as {@link #message()}
+         * @param userMayHaveBeenCreated as {@link #userMayHaveBeenCreated()}
+         * @param attempts as {@link #attempts()}
          * @throws NullPointerException if {@code login}, {@code oldUserId}, {@code step} or {@code message} is
          *     {@code null}
          */

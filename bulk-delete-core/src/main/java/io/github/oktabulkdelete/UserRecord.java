@@ -40,6 +40,13 @@ public record UserRecord(Map<String, Object> profile, String typeId, UserState s
     /**
      * Checks and copies the components.
      *
+     * @param profile as {@link #profile()}
+     * @param typeId as {@link #typeId()}
+     * @param status as {@link #status()}
+     * @param created as {@link #created()}
+     * @param credentialsProviderType as {@link #credentialsProviderType()}
+     * @param credentialsProviderName as {@link #credentialsProviderName()}
+     * @param groups as {@link #groups()}
      * @throws NullPointerException if {@code profile} or {@code status} is {@code null}, or {@code groups} holds a
      *     {@code null}
      */

@@ -4,7 +4,6 @@ import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.BulkDeleteSummary;
 import io.github.oktabulkdelete.Cancellation;
 import io.github.oktabulkdelete.DeletionOutcome;
-import io.github.oktabulkdelete.OktaRequestException;
 import io.github.oktabulkdelete.OutcomeCounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,7 +99,7 @@ public final class DeletionRun {
         boolean interrupted = false;
         try {
             if (!run.checkCancelled()) {
-                lookUpTokenOwner();
+                TokenOwnerLookup.lookUp(settings, run);
             }
         } catch (InterruptedException e) {
             interrupted = true;
@@ -337,41 +336,6 @@ public final class DeletionRun {
         inputFailed = true;
         run.stop(BatchStop.Cause.INPUT_FAILED, "reading login #" + (position + 1) + " of the input failed: "
                 + e.getMessage() + " — the logins before it have their outcomes; fix the input and run again");
-    }
-
-    private void lookUpTokenOwner() throws InterruptedException {
-        TokenOwnerCache cache = settings.tokenOwner();
-        if (cache.known()) { // the deleters of one job (a check and its apply) ask once
-            run.tokenOwnerId(cache.ownerId());
-            return;
-        }
-        Calls calls = new Calls(run);
-        try {
-            FoundUser owner = calls.call("me", new Calls.Attempts(), CallRoute.LOOKUP,
-                    () -> run.gateway().getUser("me"));
-            run.tokenOwnerId(owner.id());
-            cache.remember(owner.id());
-        } catch (OktaRequestException e) {
-            if (e.isNotFoundNotFromOkta()) {
-                run.stop(BatchStop.Cause.NOT_OKTA, run.gateway().orgUrl() + " answered 404 without Okta's error "
-                        + "body to GET /api/v1/users/me: it did not answer like Okta (a proxy's page, or an org URL "
-                        + "with a wrong path?). Check the org URL; nothing was changed.");
-                return;
-            }
-            switch (e.httpStatus()) {
-                case 400, 404 -> cache.remember(null); // no user owns this token (a service app): nobody to protect
-                case 403 -> run.stop(BatchStop.Cause.TOKEN_OWNER_UNKNOWN, "Okta answered 403 (" + e.errorCode()
-                        + ": " + e.getMessage() + ") to GET /api/v1/users/me, so the owner of the API token cannot "
-                        + "be protected and nothing was changed: give the token's admin (or the service app) the "
-                        + "right to read users (okta.users.read).");
-                case 401 -> run.stop(BatchStop.Cause.AUTHENTICATION_FAILED, "Okta answered 401 (" + e.errorCode()
-                        + ": " + e.getMessage() + ") to the first call: the API token is invalid, expired or "
-                        + "revoked. Nothing was changed.");
-                default -> run.stop(BatchStop.Cause.TOKEN_OWNER_UNKNOWN, "could not look up the owner of the API "
-                        + "token (GET /api/v1/users/me: " + (e.httpStatus() == 0 ? "" : "HTTP " + e.httpStatus()
-                        + " ") + e.getMessage() + "), so nothing was changed: the run must not delete it.");
-            }
-        }
     }
 
     private void emit(Sink sink, long index, DeletionOutcome outcome) {

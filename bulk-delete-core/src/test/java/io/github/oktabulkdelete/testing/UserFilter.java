@@ -24,14 +24,12 @@ import java.util.function.Predicate;
  * Predicate<FakeUser> p = UserFilter.parse("profile.login eq \"jsmith@corp.com\"", false);
  * }</pre>
  */
-final class UserFilter {
+final class UserFilter extends ExpressionParser {
 
-    private final String text;
     private final boolean search;
-    private int pos;
 
     private UserFilter(String text, boolean search) {
-        this.text = text;
+        super(text, "unsupported expression");
         this.search = search;
     }
 
@@ -47,43 +45,11 @@ final class UserFilter {
         if (search) {
             return UserSearch.parse(expression); // the richer search grammar lives there
         }
-        UserFilter parser = new UserFilter(expression, search);
-        Predicate<FakeUser> predicate = parser.expr();
-        parser.skipSpaces();
-        if (parser.pos != parser.text.length()) {
-            throw parser.error();
-        }
-        return predicate;
+        return new UserFilter(expression, search).parseWhole();
     }
 
-    private Predicate<FakeUser> expr() {
-        Predicate<FakeUser> result = term();
-        while (keyword("or")) {
-            result = result.or(term());
-        }
-        return result;
-    }
-
-    private Predicate<FakeUser> term() {
-        Predicate<FakeUser> result = factor();
-        while (keyword("and")) {
-            result = result.and(factor());
-        }
-        return result;
-    }
-
-    private Predicate<FakeUser> factor() {
-        skipSpaces();
-        if (pos < text.length() && text.charAt(pos) == '(') {
-            pos++;
-            Predicate<FakeUser> inner = expr();
-            skipSpaces();
-            if (pos >= text.length() || text.charAt(pos) != ')') {
-                throw error();
-            }
-            pos++;
-            return inner;
-        }
+    @Override
+    Predicate<FakeUser> comparison() {
         String attribute = word();
         String operator = word().toLowerCase(Locale.ROOT);
         String value = quoted();
@@ -116,67 +82,5 @@ final class UserFilter {
                 default: return actual.equals(expected);
             }
         };
-    }
-
-    private boolean keyword(String keyword) {
-        skipSpaces();
-        int end = pos + keyword.length();
-        if (end < text.length() && text.substring(pos, end).equalsIgnoreCase(keyword)
-                && Character.isWhitespace(text.charAt(end))) {
-            pos = end;
-            return true;
-        }
-        return false;
-    }
-
-    private String word() {
-        skipSpaces();
-        int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
-                || text.charAt(pos) == '_')) {
-            pos++;
-        }
-        if (start == pos) {
-            throw error();
-        }
-        return text.substring(start, pos);
-    }
-
-    private String quoted() {
-        skipSpaces();
-        if (pos >= text.length() || text.charAt(pos) != '"') {
-            throw error();
-        }
-        pos++;
-        StringBuilder value = new StringBuilder();
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return value.toString();
-            }
-            if (c == '\\') {
-                if (pos >= text.length()) {
-                    throw error();
-                }
-                char escaped = text.charAt(pos++);
-                if (escaped != '"' && escaped != '\\') {
-                    throw error();
-                }
-                value.append(escaped);
-            } else {
-                value.append(c);
-            }
-        }
-        throw error();
-    }
-
-    private void skipSpaces() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private IllegalArgumentException error() {
-        return new IllegalArgumentException("unsupported expression at " + pos + ": " + text);
     }
 }

@@ -31,18 +31,15 @@ import java.util.function.Predicate;
  *         "status eq \"DEPROVISIONED\" and statusChanged lt \"2026-09-01T00:00:00.000Z\"");
  * }</pre>
  */
-final class UserSearch {
+final class UserSearch extends ExpressionParser {
 
     private static final Set<String> TIMESTAMPS = Set.of("created", "activated", "statusChanged", "lastUpdated");
     private static final Set<String> CONTAINS_ALLOWED =
             Set.of("profile.firstName", "profile.lastName", "profile.email", "profile.login");
     private static final Set<String> OPERATORS = Set.of("eq", "sw", "co", "lt", "le", "gt", "ge", "pr");
 
-    private final String text;
-    private int pos;
-
     private UserSearch(String text) {
-        this.text = text;
+        super(text, "invalid search expression");
     }
 
     /**
@@ -53,43 +50,11 @@ final class UserSearch {
      * @throws IllegalArgumentException if the expression is not valid
      */
     static Predicate<FakeUser> parse(String expression) {
-        UserSearch parser = new UserSearch(expression);
-        Predicate<FakeUser> predicate = parser.expr();
-        parser.skipSpaces();
-        if (parser.pos != parser.text.length()) {
-            throw parser.error();
-        }
-        return predicate;
+        return new UserSearch(expression).parseWhole();
     }
 
-    private Predicate<FakeUser> expr() {
-        Predicate<FakeUser> result = term();
-        while (keyword("or")) {
-            result = result.or(term());
-        }
-        return result;
-    }
-
-    private Predicate<FakeUser> term() {
-        Predicate<FakeUser> result = factor();
-        while (keyword("and")) {
-            result = result.and(factor());
-        }
-        return result;
-    }
-
-    private Predicate<FakeUser> factor() {
-        skipSpaces();
-        if (pos < text.length() && text.charAt(pos) == '(') {
-            pos++;
-            Predicate<FakeUser> inner = expr();
-            skipSpaces();
-            if (pos >= text.length() || text.charAt(pos) != ')') {
-                throw error();
-            }
-            pos++;
-            return inner;
-        }
+    @Override
+    Predicate<FakeUser> comparison() {
         String attribute = word();
         Function<FakeUser, Object> getter = getter(attribute);
         String operator = word().toLowerCase(Locale.ROOT);
@@ -180,67 +145,5 @@ final class UserSearch {
         } catch (DateTimeParseException e) {
             throw error();
         }
-    }
-
-    private boolean keyword(String keyword) {
-        skipSpaces();
-        int end = pos + keyword.length();
-        if (end < text.length() && text.substring(pos, end).equalsIgnoreCase(keyword)
-                && Character.isWhitespace(text.charAt(end))) {
-            pos = end;
-            return true;
-        }
-        return false;
-    }
-
-    private String word() {
-        skipSpaces();
-        int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
-                || text.charAt(pos) == '_')) {
-            pos++;
-        }
-        if (start == pos) {
-            throw error();
-        }
-        return text.substring(start, pos);
-    }
-
-    private String quoted() {
-        skipSpaces();
-        if (pos >= text.length() || text.charAt(pos) != '"') {
-            throw error();
-        }
-        pos++;
-        StringBuilder value = new StringBuilder();
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return value.toString();
-            }
-            if (c == '\\') {
-                if (pos >= text.length()) {
-                    throw error();
-                }
-                char escaped = text.charAt(pos++);
-                if (escaped != '"' && escaped != '\\') {
-                    throw error();
-                }
-                value.append(escaped);
-            } else {
-                value.append(c);
-            }
-        }
-        throw error();
-    }
-
-    private void skipSpaces() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private IllegalArgumentException error() {
-        return new IllegalArgumentException("invalid search expression at " + pos + ": " + text);
     }
 }

@@ -167,12 +167,7 @@ public final class BulkDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return run();
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return CommandStreams.flushedAfter(this::run, out, err);
     }
 
     private int run() {

@@ -100,12 +100,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return run();
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return CommandStreams.flushedAfter(this::run, out, err);
     }
 
     private int run() {
