@@ -52,8 +52,7 @@ abstract class BackgroundBatches extends JournaledBatches {
     public RunningBatch<BulkDeleteResult> start(Iterable<String> logins, Cancellation cancellation) {
         Objects.requireNonNull(logins, "logins");
         Objects.requireNonNull(cancellation, "cancellation");
-        return RunningBatch.start(settings().clock(), logins, cancellation, newRun(cancellation),
-                run -> collect(run, logins), BulkDeleteResult::summary);
+        return RunningBatch.start(logins, cancellation, newRun(cancellation), run -> collect(run, logins));
     }
 
     /**
@@ -84,7 +83,7 @@ abstract class BackgroundBatches extends JournaledBatches {
         Objects.requireNonNull(logins, "logins");
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(cancellation, "cancellation");
-        return RunningBatch.start(settings().clock(), logins, cancellation, newRun(cancellation),
-                run -> run.execute(logins, (index, outcome) -> consumer.accept(outcome)), summary -> summary);
+        return RunningBatch.start(logins, cancellation, newRun(cancellation),
+                run -> run.execute(logins, (index, outcome) -> consumer.accept(outcome)));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.oktabulkdelete;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Hears what a batch does, as it happens: each outcome, each retry, each rate-limit reading, a stop.
@@ -22,6 +23,21 @@ public interface DeletionListener {
 
     /** A listener that does nothing. */
     DeletionListener NONE = new DeletionListener() { };
+
+    /**
+     * A batch starts, by any entry point ({@code deleteAll}, its journaled forms, {@code resume}, {@code apply},
+     * {@code start}): called once, on the thread that runs the batch, before it reads its first login.
+     *
+     * <p>{@code progress} gives the batch's {@link BatchProgress} snapshots, the same as its
+     * {@link RunningBatch#progress()}: it may be called from any thread at any time, also from this listener's
+     * other methods (in {@link #onOutcome} the snapshot counts that outcome already) and after the batch ended (the
+     * final snapshot). A listener that draws progress keeps it and reads it when it draws, instead of counting
+     * outcomes itself. One deleter's listener hears every batch of that deleter.
+     *
+     * @param progress the batch's progress snapshots
+     */
+    default void onBatchStarted(Supplier<BatchProgress> progress) {
+    }
 
     /**
      * A login got its final outcome.

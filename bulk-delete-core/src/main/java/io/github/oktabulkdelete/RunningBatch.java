@@ -2,7 +2,6 @@ package io.github.oktabulkdelete;
 
 import io.github.oktabulkdelete.internal.DeletionRun;
 import io.github.oktabulkdelete.internal.ProgressTracker;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,25 +48,24 @@ public final class RunningBatch<R> {
     }
 
     /** Starts {@code body} on a new daemon thread, over {@code run}; returns at once. */
-    static <R> RunningBatch<R> start(Clock clock, Iterable<String> logins, Cancellation cancellation,
-            DeletionRun run, Function<DeletionRun, R> body, Function<R, BulkDeleteSummary> summaryOf) {
-        ProgressTracker tracker = new ProgressTracker(clock,
-                logins instanceof java.util.Collection<?> c ? c.size() : -1);
-        run.observe(tracker);
+    static <R> RunningBatch<R> start(Iterable<String> logins, Cancellation cancellation, DeletionRun run,
+            Function<DeletionRun, R> body) {
+        ProgressTracker tracker = run.progress();
+        if (logins instanceof java.util.Collection<?> c) {
+            tracker.totalLogins(c.size());
+        }
         RunningBatch<R> batch = new RunningBatch<>(tracker, cancellation);
-        Thread thread = new Thread(() -> batch.run(run, body, summaryOf),
+        Thread thread = new Thread(() -> batch.run(run, body),
                 "okta-bulk-delete-batch-" + BATCHES.incrementAndGet());
         thread.setDaemon(true);
-        tracker.started(run);
         thread.start();
         return batch;
     }
 
-    private void run(DeletionRun run, Function<DeletionRun, R> body, Function<R, BulkDeleteSummary> summaryOf) {
+    private void run(DeletionRun run, Function<DeletionRun, R> body) {
         R value;
         try {
-            value = body.apply(run);
-            tracker.ended(summaryOf.apply(value));
+            value = body.apply(run); // the run sets its final snapshot before it returns
         } catch (Throwable e) { // a bug of the library itself: the future says so, the thread ends
             tracker.failed();
             result.completeExceptionally(e);

@@ -226,6 +226,11 @@ public final class BatchMetrics implements DeleterMetrics, RunObserver {
         }
 
         @Override
+        public void onBatchStarted(java.util.function.Supplier<io.github.oktabulkdelete.BatchProgress> progress) {
+            listener.onBatchStarted(progress);
+        }
+
+        @Override
         public void onOutcome(DeletionOutcome outcome) {
             quietly(() -> metrics.outcomes(outcome.kind(), reasonOf(outcome)).increment());
             listener.onOutcome(outcome);

@@ -77,11 +77,11 @@ final class Calls {
                     throw e;
                 }
                 Duration wait = Duration.ofMillis(waitMillis);
-                run.listener().onRetry(login, e, attempt, wait);
                 observer.retrying(tag, e, wait);
                 BatchProgress.Wait waiting = ProgressTracker.retryWait(tag, e, captured,
                         run.settings().clock().instant().plus(wait));
                 observer.waitStarted(waiting);
+                run.listener().onRetry(login, e, attempt, wait); // the progress it may read shows the wait
                 try {
                     run.sleep(wait);
                 } finally {

@@ -42,6 +42,8 @@ public final class DeletionRun {
     /** The cancellation's grace period, or {@code null}: wait for the logins in flight as long as they take. */
     private final Duration gracePeriod;
     private BatchStop abandonedStop;
+    /** The run's progress, for {@code RunningBatch#progress()} and the listener's {@code onBatchStarted}. */
+    private final ProgressTracker progress;
 
     public DeletionRun(DeleterSettings settings, Cancellation cancellation) {
         this(settings, cancellation, RunJournal.NONE);
@@ -52,6 +54,13 @@ public final class DeletionRun {
         this.settings = settings;
         this.run = new RunState(settings, cancellation, inFlight, journal);
         this.gracePeriod = cancellation.gracePeriod().orElse(null);
+        this.progress = new ProgressTracker(settings.clock(), -1);
+        run.observer(progress);
+    }
+
+    /** @return this run's progress: read by any thread, also after the run ended (the final snapshot) */
+    public ProgressTracker progress() {
+        return progress;
     }
 
     /** Adds an observer of this run's requests, waits and reads (metrics, progress); before {@link #execute}. */
@@ -78,6 +87,9 @@ public final class DeletionRun {
     }
 
     public BulkDeleteSummary execute(Iterable<String> logins, Sink sink) {
+        if (logins instanceof java.util.Collection<?> all) {
+            progress.totalLogins(all.size());
+        }
         Iterator<String> raw = logins.iterator();
         return executeItems(new Iterator<>() {
             @Override
@@ -95,6 +107,8 @@ public final class DeletionRun {
     /** As {@link #execute}, over items that may carry an id to look the login up by, or an outcome settled already. */
     public BulkDeleteSummary executeItems(Iterator<RunItem> input, Sink sink) {
         Instant start = settings.clock().instant();
+        progress.started(this);
+        run.listener().onBatchStarted(progress::snapshot);
         long next = 0;
         boolean interrupted = false;
         try {
@@ -188,11 +202,14 @@ public final class DeletionRun {
             Thread.currentThread().interrupt();
         }
         Duration elapsed = Duration.between(start, settings.clock().instant());
+        BulkDeleteSummary summary;
         synchronized (sinkLock) {
-            return new BulkDeleteSummary(tally.counts(), run.requests(),
+            summary = new BulkDeleteSummary(tally.counts(), run.requests(),
                     elapsed.isNegative() ? Duration.ZERO : elapsed,
                     abandonedStop != null ? abandonedStop : run.stopCause());
         }
+        progress.ended(summary);
+        return summary;
     }
 
     /** Runs one login on a worker; its outcome is dropped if the grace period abandoned it meanwhile. */

@@ -26,6 +26,11 @@ final class SafeListener implements DeletionListener {
     }
 
     @Override
+    public void onBatchStarted(java.util.function.Supplier<io.github.oktabulkdelete.BatchProgress> progress) {
+        guard("onBatchStarted", () -> delegate.onBatchStarted(progress));
+    }
+
+    @Override
     public void onOutcome(DeletionOutcome outcome) {
         guard("onOutcome", () -> delegate.onOutcome(outcome));
     }

@@ -1,5 +1,6 @@
 package io.github.oktabulkdelete.cli;
 
+import io.github.oktabulkdelete.BatchProgress;
 import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.BulkDeleteSummary;
 import io.github.oktabulkdelete.BulkUserDeleter;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One pass of the CLI (the check pass, or the apply of a plan): derives the pass's deleter from the run's one
@@ -136,6 +138,11 @@ final class Pass {
     /** {@code progress}, which also learns the logins the grace period left in flight. */
     private static DeletionListener withGraceReport(DeletionListener progress, List<String> stillInFlight) {
         return new DeletionListener() {
+            @Override
+            public void onBatchStarted(Supplier<BatchProgress> snapshots) {
+                progress.onBatchStarted(snapshots);
+            }
+
             @Override
             public void onOutcome(DeletionOutcome outcome) {
                 progress.onOutcome(outcome);

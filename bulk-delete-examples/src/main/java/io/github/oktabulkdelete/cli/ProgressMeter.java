@@ -1,5 +1,6 @@
 package io.github.oktabulkdelete.cli;
 
+import io.github.oktabulkdelete.BatchProgress;
 import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.DeletionListener;
 import io.github.oktabulkdelete.DeletionOutcome;
@@ -9,11 +10,15 @@ import io.github.oktabulkdelete.SkipReason;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The CLI's progress display on stderr, driven by a batch's {@link DeletionListener} events: done / total (when the
- * total is known), rate, time left, and the count of each outcome.
+ * The CLI's progress display on stderr, drawn from the batch's own {@link BatchProgress} snapshot (the one a
+ * {@code RunningBatch} gives, handed over by {@link #onBatchStarted}): done / total (when the total is known), rate,
+ * time left, the count of each outcome, and what the workers wait for. Outcome events only set the cadence.
  *
  * <p>On a terminal ({@link Mode#BAR}) it redraws one line in place with {@code \r}, at most every 100 ms; otherwise
  * ({@link Mode#LINES}) it writes a line for the first login, then every 10 seconds or every 10% of the total,
@@ -51,9 +56,7 @@ public final class ProgressMeter implements DeletionListener {
     private final String label;
     private final long total;
     private final boolean dryRun;
-    private final long startMillis;
-    private final OutcomeCounts.Tally tally = OutcomeCounts.tally();
-    private long done;
+    private Supplier<BatchProgress> progress = ProgressMeter::nothingYet;
     private long retries;
     private long lastDrawMillis;
     private long lastPrintedDone = -1;
@@ -77,17 +80,21 @@ public final class ProgressMeter implements DeletionListener {
         this.label = label;
         this.total = total;
         this.dryRun = dryRun;
-        this.startMillis = clock.millis();
+    }
+
+    @Override
+    public void onBatchStarted(Supplier<BatchProgress> progress) {
+        this.progress = progress;
     }
 
     @Override
     public void onOutcome(DeletionOutcome outcome) {
-        done++;
-        tally.add(outcome);
+        BatchProgress p = progress.get(); // counts this outcome already
+        long done = p.finished();
         long now = clock.millis();
         if (mode == Mode.BAR) {
             if (done == 1 || now - lastDrawMillis >= REDRAW_EVERY.toMillis() || done == total) {
-                redraw(now);
+                redraw(now, p);
             }
         } else if (mode == Mode.LINES) {
             long tenth = total > 0 ? done * 10 / total : 0;
@@ -96,7 +103,7 @@ public final class ProgressMeter implements DeletionListener {
                 lastTenth = tenth;
                 lastDrawMillis = now;
                 lastPrintedDone = done;
-                err.println(status(now));
+                err.println(status(now, p));
                 err.flush();
             }
         }
@@ -109,6 +116,14 @@ public final class ProgressMeter implements DeletionListener {
             message(String.format(Locale.ROOT, "waiting %d s before retrying %s (attempt %d: HTTP %d%s)",
                     (wait.toMillis() + 999) / 1000, login, attempt, failure.httpStatus(),
                     failure.errorCode() == null ? "" : " " + failure.errorCode()));
+            if (mode == Mode.LINES) { // what the batch waits for, from its snapshot (this wait included)
+                long now = clock.millis();
+                BatchProgress p = progress.get();
+                lastDrawMillis = now;
+                lastPrintedDone = p.finished();
+                err.println(status(now, p));
+                err.flush();
+            }
         }
     }
 
@@ -120,11 +135,12 @@ public final class ProgressMeter implements DeletionListener {
     /** Draws the final state and ends the line; call once, after the batch. */
     public void finish() {
         long now = clock.millis();
+        BatchProgress p = progress.get(); // the final snapshot: the batch's summary
         if (mode == Mode.BAR) {
-            redraw(now);
+            redraw(now, p);
             err.println();
-        } else if (mode == Mode.LINES && lastPrintedDone != done) {
-            err.println(status(now));
+        } else if (mode == Mode.LINES && lastPrintedDone != p.finished()) {
+            err.println(status(now, p));
         }
         err.flush();
     }
@@ -141,21 +157,21 @@ public final class ProgressMeter implements DeletionListener {
         }
         err.println(label + ": " + text);
         if (mode == Mode.BAR) {
-            redraw(clock.millis());
+            redraw(clock.millis(), progress.get());
         }
         err.flush();
     }
 
-    private void redraw(long now) {
+    private void redraw(long now, BatchProgress p) {
         lastDrawMillis = now;
-        String line = bar() + status(now);
+        String line = bar(p.finished()) + status(now, p);
         int width = line.length();
         err.print('\r' + line + (width < lastWidth ? " ".repeat(lastWidth - width) : ""));
         lastWidth = width;
         err.flush();
     }
 
-    private String bar() {
+    private String bar(long done) {
         if (total <= 0) {
             return "";
         }
@@ -163,25 +179,31 @@ public final class ProgressMeter implements DeletionListener {
         return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] ";
     }
 
-    /** For example {@code Deleting 120/300 40% 4.0/s ETA 0:45 | deleted 100, not found 10, skipped 10, failed 0}. */
-    String status(long now) {
+    /**
+     * For example {@code Deleting 120/300 40% 4.0/s ETA 0:45 | deleted 100, not found 10, skipped 10, failed 0}, then
+     * the retries and what the batch waits for, if anything ({@code | waiting: rate-limit reset of DELETE
+     * /api/v1/users/{id}, 31 s}).
+     */
+    String status(long now, BatchProgress snapshot) {
+        BatchProgress p = total < 0 ? snapshot : withTotal(snapshot, total);
+        long done = p.finished();
+        long shownTotal = p.total().orElse(-1);
         StringBuilder s = new StringBuilder(label).append(' ').append(done);
-        double seconds = Math.max(0, now - startMillis) / 1000.0;
-        double rate = seconds > 0 ? done / seconds : 0;
-        if (total >= 0) {
-            s.append('/').append(total);
-            if (total > 0) {
-                s.append(' ').append(done * 100 / total).append('%');
+        double rate = p.loginsPerMinute() / 60;
+        if (shownTotal >= 0) {
+            s.append('/').append(shownTotal);
+            if (shownTotal > 0) {
+                s.append(' ').append(done * 100 / shownTotal).append('%');
             }
         }
         if (rate > 0) {
             s.append(String.format(Locale.ROOT, " %.1f/s", rate));
-            if (total > done) {
-                s.append(" ETA ").append(clockTime(Math.round((total - done) / rate)));
+            if (shownTotal > done) {
+                p.eta().ifPresent(eta -> s.append(" ETA ").append(clockTime(Math.round(eta.toMillis() / 1000.0))));
             }
         }
         s.append(" | ");
-        OutcomeCounts counts = tally.counts();
+        OutcomeCounts counts = p.counts();
         long wouldDelete = counts.skipped(SkipReason.DRY_RUN);
         if (dryRun) {
             s.append("would delete ").append(wouldDelete).append(", ");
@@ -198,7 +220,36 @@ public final class ProgressMeter implements DeletionListener {
         if (retries > 0) {
             s.append(" (").append(retries).append(retries == 1 ? " retry)" : " retries)");
         }
+        p.waitingFor().ifPresent(w -> s.append(" | waiting: ").append(waitText(w, now)));
         return s.toString();
+    }
+
+    /** For example {@code rate-limit reset of DELETE /api/v1/users/{id}, 31 s}, or {@code pacing (delete)}. */
+    static String waitText(BatchProgress.Wait wait, long now) {
+        String reason = switch (wait.reason()) {
+            case PACING -> "pacing";
+            case RATE_LIMIT_RESET -> "rate-limit reset";
+            case CONCURRENCY_LIMIT -> "concurrency limit";
+            case RETRY_BACKOFF -> "retry back-off";
+        };
+        String what = reason + (wait.bucket() != null ? " of " + wait.bucket() : " (" + wait.route() + ")");
+        if (wait.until() == null) {
+            return what;
+        }
+        long seconds = (Math.max(0, wait.until().toEpochMilli() - now) + 999) / 1000;
+        return what + ", " + seconds + " s";
+    }
+
+    /** The snapshot with the pass's total, which the core may not know (a file read lazily, a resume). */
+    private static BatchProgress withTotal(BatchProgress p, long total) {
+        return new BatchProgress(p.loginsRead(), p.counts(), p.httpRequests(), total, p.elapsed(), p.waits(), p.done(),
+                p.stopCause());
+    }
+
+    /** Before the batch starts: nothing done. */
+    private static BatchProgress nothingYet() {
+        return new BatchProgress(0, OutcomeCounts.of(Map.of(), Map.of()), 0, -1, Duration.ZERO, List.of(), false,
+                null);
     }
 
     static String clockTime(long seconds) {

@@ -493,6 +493,28 @@ class BulkDeleteCommandTest {
         }
 
         @Test
+        void theProgressLineCountsWhatTheBatchCountsAndShowsItsWait() throws IOException {
+            addUsers(UserStatus.DEPROVISIONED, "a@corp.example", "b@corp.example", "c@corp.example");
+            org.failNext(Route.DELETE_USER, 1, Fault.status(400, "E0000001", "Api validation failed"));
+            org.failNext(Route.DELETE_USER, 1, Fault.rateLimited(Duration.ofSeconds(30)));
+            Path report = dir.resolve("r.csv");
+
+            int status = run("--login", "a@corp.example", "--login", "b@corp.example", "--login", "c@corp.example",
+                    "--login", "ghost@corp.example", "--execute", "--yes",
+                    "--report", report.toString());
+
+            assertThat(status).isEqualTo(ExitStatus.FAILED);
+            List<String> deleting = err.toString().lines().filter(l -> l.startsWith("Deleting ")).toList();
+            assertThat(deleting).anySatisfy(l -> assertThat(l).contains(" | waiting: rate-limit reset of "));
+            String last = deleting.get(deleting.size() - 1);
+            assertThat(last).startsWith("Deleting 4/4 100% ")
+                    .endsWith("| deleted 2, not found 1, skipped 0, failed 1 (1 retry)"); // the journaled batch's own
+            assertThat(out.toString()).contains("deleted                2").contains("failed                 1");
+            assertThat(csvByLogin(report).values()).extracting(r -> r.get("outcome"))
+                    .containsExactlyInAnyOrder("deleted", "deleted", "not_found", "failed");
+        }
+
+        @Test
         void oneWhenAnyLoginFailed() throws IOException {
             addUsers(UserStatus.DEPROVISIONED, "a@corp.example", "b@corp.example");
             org.failNext(Route.DELETE_USER, 1, Fault.status(400, "E0000001", "Api validation failed"));

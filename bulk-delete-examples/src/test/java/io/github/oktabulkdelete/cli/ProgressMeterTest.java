@@ -2,9 +2,11 @@ package io.github.oktabulkdelete.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.oktabulkdelete.BatchProgress;
 import io.github.oktabulkdelete.BatchStop;
 import io.github.oktabulkdelete.DeletionOutcome;
 import io.github.oktabulkdelete.OktaRequestException;
+import io.github.oktabulkdelete.OutcomeCounts;
 import io.github.oktabulkdelete.SkipReason;
 import io.github.oktabulkdelete.Step;
 import io.github.oktabulkdelete.UserState;
@@ -13,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +29,35 @@ class ProgressMeterTest {
         return new DeletionOutcome.Deleted("u" + i + "@corp.example", "00u" + i, UserState.ACTIVE, true, 3);
     }
 
+    /** The batch's side: its outcome tally and waits, handed to the meter as snapshots, as the core does. */
+    private final OutcomeCounts.Tally tally = OutcomeCounts.tally();
+    private final List<BatchProgress.Wait> waits = new ArrayList<>();
+    private final Instant start = clock.instant();
+
+    private ProgressMeter meter(ProgressMeter.Mode mode, String label, long total, boolean dryRun) {
+        ProgressMeter progress = new ProgressMeter(err, mode, clock, label, total, dryRun);
+        progress.onBatchStarted(() -> new BatchProgress(tally.counts().total(), tally.counts(), 0, -1,
+                Duration.between(start, clock.instant()), List.copyOf(waits), false, null));
+        return progress;
+    }
+
+    /** The batch records an outcome, then tells the listener. */
+    private void record(ProgressMeter progress, DeletionOutcome outcome) {
+        tally.add(outcome);
+        progress.onOutcome(outcome);
+    }
+
     private List<String> lines() {
         return text.toString().lines().toList();
     }
 
     @Test
     void withoutATerminalItWritesTheFirstLineThenOneEveryTenthWithRateAndTimeLeft() {
-        ProgressMeter progress = new ProgressMeter(err, ProgressMeter.Mode.LINES, clock, "Deleting", 20, false);
+        ProgressMeter progress = meter(ProgressMeter.Mode.LINES, "Deleting", 20, false);
 
         for (int i = 1; i <= 20; i++) {
             clock.advance(Duration.ofSeconds(1));
-            progress.onOutcome(i == 5 ? new DeletionOutcome.NotFound("gone@corp.example", 1) : deleted(i));
+            record(progress, i == 5 ? new DeletionOutcome.NotFound("gone@corp.example", 1) : deleted(i));
         }
         progress.finish();
 
@@ -51,13 +72,13 @@ class ProgressMeterTest {
 
     @Test
     void withoutATerminalItAlsoWritesALineEveryTenSeconds() {
-        ProgressMeter progress = new ProgressMeter(err, ProgressMeter.Mode.LINES, clock, "Deleting", 1000, false);
+        ProgressMeter progress = meter(ProgressMeter.Mode.LINES, "Deleting", 1000, false);
 
-        progress.onOutcome(deleted(1)); // the first line
+        record(progress, deleted(1)); // the first line
         clock.advance(Duration.ofSeconds(9));
-        progress.onOutcome(deleted(2)); // too soon
+        record(progress, deleted(2)); // too soon
         clock.advance(Duration.ofSeconds(1));
-        progress.onOutcome(deleted(3)); // ten seconds later
+        record(progress, deleted(3)); // ten seconds later
 
         assertThat(lines()).extracting(l -> l.substring(0, l.indexOf(" |")))
                 .containsExactly("Deleting 1/1000 0%", "Deleting 3/1000 0% 0.3/s ETA 55:23");
@@ -65,11 +86,11 @@ class ProgressMeterTest {
 
     @Test
     void onATerminalItRedrawsOneLineInPlace() {
-        ProgressMeter progress = new ProgressMeter(err, ProgressMeter.Mode.BAR, clock, "Checking (dry run)", 4, true);
+        ProgressMeter progress = meter(ProgressMeter.Mode.BAR, "Checking (dry run)", 4, true);
 
         for (int i = 1; i <= 4; i++) {
             clock.advance(Duration.ofMillis(500));
-            progress.onOutcome(new DeletionOutcome.Skipped("u" + i, SkipReason.DRY_RUN, "00u" + i, UserState.ACTIVE,
+            record(progress, new DeletionOutcome.Skipped("u" + i, SkipReason.DRY_RUN, "00u" + i, UserState.ACTIVE,
                     "dry run"));
         }
         progress.finish();
@@ -85,10 +106,10 @@ class ProgressMeterTest {
 
     @Test
     void anUnknownTotalShowsCountsWithoutPercentOrTimeLeft() {
-        ProgressMeter progress = new ProgressMeter(err, ProgressMeter.Mode.LINES, clock, "Deleting", -1, false);
+        ProgressMeter progress = meter(ProgressMeter.Mode.LINES, "Deleting", -1, false);
 
         clock.advance(Duration.ofSeconds(2));
-        progress.onOutcome(deleted(1));
+        record(progress, deleted(1));
         progress.finish();
 
         assertThat(lines()).containsExactly("Deleting 1 0.5/s | deleted 1, not found 0, skipped 0, failed 0");
@@ -96,20 +117,45 @@ class ProgressMeterTest {
 
     @Test
     void longRetryWaitsAndStopsGetALineOfTheirOwnInEveryMode() {
-        ProgressMeter progress = new ProgressMeter(err, ProgressMeter.Mode.OFF, clock, "Deleting", 10, false);
+        ProgressMeter progress = meter(ProgressMeter.Mode.OFF, "Deleting", 10, false);
         OktaRequestException tooMany = new OktaRequestException(Step.DELETE, 429, "E0000047", "rate limited", null,
                 null);
 
         progress.onRetry("a@corp.example", tooMany, 1, Duration.ofMillis(300));
         progress.onRetry("a@corp.example", tooMany, 2, Duration.ofMillis(31_200));
         progress.onBatchStopped(new BatchStop(BatchStop.Cause.AUTHENTICATION_FAILED, "Okta answered 401"));
-        progress.onOutcome(deleted(1));
+        record(progress, deleted(1));
         progress.finish();
 
         assertThat(lines()).containsExactly(
                 "Deleting: waiting 32 s before retrying a@corp.example (attempt 2: HTTP 429 E0000047)",
                 "Deleting: stopping: Okta answered 401");
         assertThat(progress.retries()).isEqualTo(2);
+    }
+
+    @Test
+    void theLineShowsWhatTheBatchWaitsForFromItsSnapshot() {
+        ProgressMeter progress = meter(ProgressMeter.Mode.LINES, "Deleting", 10, false);
+        OktaRequestException tooMany = new OktaRequestException(Step.DELETE, 429, "E0000047", "rate limited", null,
+                null);
+        clock.advance(Duration.ofSeconds(1));
+        record(progress, deleted(1));
+        waits.add(new BatchProgress.Wait(BatchProgress.WaitReason.RATE_LIMIT_RESET, "delete",
+                "DELETE /api/v1/users/{id}", clock.instant().plusMillis(30_500)));
+
+        progress.onRetry("b@corp.example", tooMany, 1, Duration.ofMillis(30_500)); // the core shows the wait first
+
+        assertThat(lines()).containsExactly(
+                "Deleting 1/10 10% 1.0/s ETA 0:09 | deleted 1, not found 0, skipped 0, failed 0",
+                "Deleting: waiting 31 s before retrying b@corp.example (attempt 1: HTTP 429 E0000047)",
+                "Deleting 1/10 10% 1.0/s ETA 0:09 | deleted 1, not found 0, skipped 0, failed 0 (1 retry)"
+                        + " | waiting: rate-limit reset of DELETE /api/v1/users/{id}, 31 s");
+    }
+
+    @Test
+    void anOpenEndedPacingWaitNamesItsRoute() {
+        assertThat(ProgressMeter.waitText(new BatchProgress.Wait(BatchProgress.WaitReason.PACING, "delete", null,
+                null), clock.millis())).isEqualTo("pacing (delete)");
     }
 
     @Test
