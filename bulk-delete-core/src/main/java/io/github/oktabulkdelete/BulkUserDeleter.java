@@ -78,13 +78,10 @@ public final class BulkUserDeleter extends BackgroundBatches {
 
     private final DeleterSettings settings;
     private final Builder template;
-    /** Metrics of every batch, or {@link RunObserver#NONE}. */
-    private final RunObserver observer;
 
-    private BulkUserDeleter(DeleterSettings settings, Builder template, RunObserver observer) {
+    private BulkUserDeleter(DeleterSettings settings, Builder template) {
         this.settings = settings;
         this.template = template;
-        this.observer = observer;
     }
 
     /**
@@ -212,7 +209,7 @@ public final class BulkUserDeleter extends BackgroundBatches {
 
     @Override
     DeletionRun newRun(Cancellation cancellation) {
-        return new DeletionRun(settings, cancellation).observe(observer);
+        return new DeletionRun(settings, cancellation);
     }
 
     /** @return how many logins are worked on at once, after the cap by the connection pool */
@@ -340,11 +337,10 @@ public final class BulkUserDeleter extends BackgroundBatches {
                     metrics == null ? gateway : new ObservedGateway(gateway, metrics.observer()), pace.pacer(),
                     pace.retry(), pace.sleeper(), pace.clock(), pace.concurrency(), dryRun, maxDeletions,
                     protectedLogins, metrics == null ? listener : metrics.listener(listener), verifyDeletions,
-                    tokenOwner, backupGroupsSetting());
+                    tokenOwner, backupGroupsSetting(), metrics == null ? RunObserver.NONE : metrics.observer());
             Builder template = copy();
             template.inherit(pace);
-            return new BulkUserDeleter(settings, template,
-                    metrics == null ? RunObserver.NONE : metrics.observer());
+            return new BulkUserDeleter(settings, template);
         }
     }
 }

@@ -192,6 +192,30 @@ class BatchMetricsTest {
         return timer == null ? 0 : timer.count();
     }
 
+    /**
+     * A journaled batch (the CLI's every --execute) built its run without the deleter's meters: its retries and
+     * rate-limit waits were never counted.
+     */
+    @Test
+    void aJournaledBatchCountsItsRetriesAndRateLimitWaits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        org.addUser("ann@corp.example", UserStatus.DEPROVISIONED);
+        org.failNext(Route.DELETE_USER, 1, Fault.rateLimited(Duration.ofSeconds(30)));
+        java.nio.file.Path file = dir.resolve("run.journal.jsonl");
+
+        try (DeletionJournal journal = DeletionJournal.open(file, new JournalHeader(clock.instant(), org.orgUrl(),
+                java.util.Map.of(), "test"), clock)) {
+            BulkDeleteSummary summary = deleter().build().deleteAll(List.of("ann@corp.example"), journal,
+                    outcome -> { }, Cancellation.create());
+            assertThat(summary.counts().deleted()).isEqualTo(1);
+        }
+
+        assertThat(counter("okta.bulkdelete.retries", "delete")).isEqualTo(1);
+        assertThat(registry.find("okta.bulkdelete.rate.limit.waits").tag("route", "delete").timers())
+                .as("the wait for the 429's reset").isNotEmpty();
+        assertThat(registry.find("okta.bulkdelete.outcomes").tag("kind", "deleted").counter().count()).isEqualTo(1);
+    }
+
     private double counter(String name, String route) {
         var counter = registry.find(name).tag("route", route).counter();
         return counter == null ? 0 : counter.count();

@@ -16,10 +16,12 @@ import java.util.Set;
  * @param verifyDeletions whether a GET by id must answer 404 before a login is reported deleted
  * @param tokenOwner the token's owner once looked up, shared by the deleters derived from one builder
  * @param backupGroups whether a journaled run lists each user's groups into its intent's record
+ * @param observer what every run of the deleter reports its requests, waits and reads to (its meters), or
+ *     {@link RunObserver#NONE}
  */
 public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sleeper sleeper, Clock clock,
         int maxConcurrency, boolean dryRun, long maxDeletions, Set<String> protectedLogins, DeletionListener listener,
-        boolean verifyDeletions, TokenOwnerCache tokenOwner, boolean backupGroups) {
+        boolean verifyDeletions, TokenOwnerCache tokenOwner, boolean backupGroups, RunObserver observer) {
 
     public DeleterSettings {
         Objects.requireNonNull(gateway, "gateway");
@@ -30,6 +32,7 @@ public record DeleterSettings(OktaGateway gateway, Pacer pacer, Retry retry, Sle
         protectedLogins = Set.copyOf(protectedLogins);
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(tokenOwner, "tokenOwner");
+        Objects.requireNonNull(observer, "observer");
         // one guard, and so one lock, per deleter: its batches, even at once, never call the listener concurrently
         listener = listener instanceof SafeListener ? listener : new SafeListener(listener);
     }

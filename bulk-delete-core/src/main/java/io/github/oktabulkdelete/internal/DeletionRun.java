@@ -55,7 +55,7 @@ public final class DeletionRun {
         this.run = new RunState(settings, cancellation, inFlight, journal);
         this.gracePeriod = cancellation.gracePeriod().orElse(null);
         this.progress = new ProgressTracker(settings.clock(), -1);
-        run.observer(progress);
+        run.observer(RunObserver.both(progress, settings.observer())); // every run, journaled too, feeds the meters
     }
 
     /** @return this run's progress: read by any thread, also after the run ended (the final snapshot) */
