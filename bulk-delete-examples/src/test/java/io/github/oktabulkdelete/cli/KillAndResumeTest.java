@@ -219,17 +219,23 @@ class KillAndResumeTest {
             Path csv = dir.resolve("leavers.csv");
             List<String> logins = populate(org, csv);
             Path journal = dir.resolve("run.journal.jsonl");
-            // the check pass's first call (GET /users/me) takes 5 s: the kill lands inside the check pass
-            org.failNext(Route.GET_USER, 1, Fault.delay(Duration.ofSeconds(5)));
+            // the check pass's first call (GET /users/me) reaches the org, which holds its answer: the kill lands
+            // inside the check pass (a kill before that call arrived would leave the fault to the resume)
+            java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            org.failNext(Route.GET_USER, 1, Fault.holdAnswerUntil(arrived, release));
 
             Process child = startChild(org, csv, journal, List.of());
             try {
                 awaitJournal(journal, "its run record", lines -> lines.stream()
                         .anyMatch(line -> line.contains("\"type\":\"run\"") && line.endsWith("}")), child);
+                assertThat(arrived.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the check pass's first call")
+                        .isTrue();
                 child.destroyForcibly(); // SIGKILL during the check pass
                 assertThat(child.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
             } finally {
                 child.destroyForcibly();
+                release.countDown(); // the held answer goes to a process that is gone
             }
             assertThat(org.requestCount(Route.GET_USER)).as("killed during the check pass's first call (GET /users/me)")
                     .isLessThanOrEqualTo(1);
