@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JournalFromTheStartTest {
 
-    private static final String TOKEN = "00journal-from-the-start-token-0000000000";
+    private static final String TOKEN = "fake-token-journal-from-the-start";
 
     @TempDir
     Path dir;
