@@ -63,12 +63,6 @@ public final class DeletionRun {
         return progress;
     }
 
-    /** Adds an observer of this run's requests, waits and reads (metrics, progress); before {@link #execute}. */
-    public DeletionRun observe(RunObserver observer) {
-        run.observer(RunObserver.both(run.observer(), observer));
-        return this;
-    }
-
     /** @return the outcomes recorded so far (waits for an outcome being recorded) */
     public OutcomeCounts countsSoFar() {
         synchronized (sinkLock) {
