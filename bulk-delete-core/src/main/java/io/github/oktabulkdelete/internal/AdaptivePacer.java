@@ -23,10 +23,11 @@ import java.util.Set;
  *       one: a route whose bucket is known to be empty never spends another route's budget
  *       ({@link BucketReadings} says how buckets are proven separate, which then costs nothing).
  *   <li><b>Spreading.</b> What remains of a bucket, less the requests sent since the reading and the share left to
- *       the org's other clients ({@code 1 - maxShareOfLimit}), is spread evenly over the rest of the window. An
- *       empty bucket waits for its reset plus a margin of 1/60 of the window (1 s on Okta's 60 s windows: the
- *       header counts whole seconds); after it, before a new reading, the bucket's limit is spread over a
- *       window's length.
+ *       the org's other clients ({@code 1 - maxShareOfLimit}), is spread evenly over the rest of the window. The
+ *       window's end is estimated from the request that opened it ({@link WindowEnds}), closer than the
+ *       {@code Reset} header's whole second; when no opening was seen, an empty bucket waits for its reset plus a
+ *       margin of 1/60 of the window (1 s on Okta's 60 s windows). After the end, before a new reading, the
+ *       bucket's limit is spread over a window's length.
  *   <li><b>Learning from 429s.</b> A 429 that the readings did not predict (a per-token share the headers do not
  *       show, another client of the org) lowers that bucket's budget for this window and the next ones.
  *   <li><b>Requests in flight.</b> No more than the rate and the latency call for (Okta's own formula:
@@ -66,7 +67,7 @@ public final class AdaptivePacer implements Pacer {
 
         @Override
         public Duration resetMargin() {
-            return (window == null ? DEFAULT_WINDOW : window).dividedBy(60);
+            return windowLength().dividedBy(60);
         }
     };
     private final long[] sent = new long[ROUTES];
@@ -231,8 +232,7 @@ public final class AdaptivePacer implements Pacer {
         Duration interval;
         if (budget == null) {
             // every reading's window is over; spread the limit over a new one until a reading arrives
-            Duration length = window == null ? DEFAULT_WINDOW : window;
-            interval = length.dividedBy(readings.usableShare(any.limit(), group));
+            interval = windowLength().dividedBy(readings.usableShare(any.limit(), group));
         } else if (budget.usable() <= 0) {
             return budget.reopens();
         } else if (batches > 0 && drainingBatches == batches) {
@@ -263,14 +263,19 @@ public final class AdaptivePacer implements Pacer {
             Set<CallRoute> group = readings.groupOf(route);
             counted.addAll(group);
             long share = readings.usableShare(reading.limit(), group);
-            Duration length = window == null ? DEFAULT_WINDOW : window;
-            requestsPerSecond += share / Math.max(0.001, length.toNanos() / 1e9);
+            requestsPerSecond += share / Math.max(0.001, windowLength().toNanos() / 1e9);
         }
         if (requestsPerSecond == 0) {
             return Math.min(maxInFlight, aimdCeiling);
         }
         double needed = Math.ceil(requestsPerSecond * latencyMillis / 1000.0) + 1; // no int overflow on garbage
         return (int) Math.max(1, Math.min(Math.min(needed, aimdCeiling), maxInFlight));
+    }
+
+    /** How long a window lasts: as the windows seen opening bound it, else as the headers say, else a minute. */
+    private Duration windowLength() {
+        Duration seen = readings.windowLength(clocks);
+        return seen != null ? seen : window != null ? window : DEFAULT_WINDOW;
     }
 
     /** The hard upper bound, or {@code null} when there is none. */

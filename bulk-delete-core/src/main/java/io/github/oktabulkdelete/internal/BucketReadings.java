@@ -3,6 +3,7 @@ package io.github.oktabulkdelete.internal;
 import io.github.oktabulkdelete.RateLimitStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -42,10 +43,11 @@ final class BucketReadings {
      * @param granted whether the request was counted (not a 429)
      * @param answersAtIssue how many answers had arrived when the request was issued
      * @param answer the number of this answer, counting every answer (1 for the first)
+     * @param sentAt local time the request was sent
      * @param answeredAt local time the answer arrived
      */
     record Reading(long limit, long remaining, Instant resetServer, long sequence, long[] sentAtIssue,
-            boolean granted, long answersAtIssue, long answer, Instant answeredAt) {
+            boolean granted, long answersAtIssue, long answer, Instant sentAt, Instant answeredAt) {
     }
 
     /** The budget of a group of routes now: {@code usable <= 0} means wait until {@code reopens}. */
@@ -66,7 +68,14 @@ final class BucketReadings {
         }
     }
 
+    /** Counts above this are not tracked one by one (Okta's limits are in the thousands). */
+    private static final int MOST_TRACKED_COUNT = 1 << 16;
+
     private final Reading[] latest = new Reading[ROUTES];
+    /** Per route: the remaining counts its granted readings showed in the window of {@link #seenReset}. */
+    private final BitSet[] seen = new BitSet[ROUTES];
+    private final Instant[] seenReset = new Instant[ROUTES];
+    private final WindowEnds ends = new WindowEnds();
     private final boolean[][] separate = new boolean[ROUTES][ROUTES];
     private final long[] reserved = new long[ROUTES];
     private final double maxShareOfLimit;
@@ -79,6 +88,11 @@ final class BucketReadings {
         return latest[route.ordinal()];
     }
 
+    /** A window's length as the windows seen opening bound it, or {@code null} before one was seen. */
+    Duration windowLength(Clocks clocks) {
+        return ends.length(clocks);
+    }
+
     boolean provenSeparate(CallRoute a, CallRoute b) {
         return separate[a.ordinal()][b.ordinal()];
     }
@@ -86,15 +100,17 @@ final class BucketReadings {
     /** Takes a new reading of a route; proves buckets separate; a newer reading replaces an older one. */
     void record(CallRoute route, Reading reading, Clocks clocks) {
         int r = route.ordinal();
+        ends.record(route, reading, groupOf(route), clocks);
         if (reading.granted()) {
             for (int o = 0; o < ROUTES; o++) {
                 Reading other = latest[o];
                 if (o != r && other != null && other.granted() && other.limit() == reading.limit()
-                        && cannotShare(other, reading, clocks)) {
+                        && (cannotShare(other, reading, clocks) || seenInWindow(o, reading))) {
                     separate[r][o] = true;
                     separate[o][r] = true;
                 }
             }
+            see(r, reading);
         }
         Reading current = latest[r];
         if (current == null || current.sequence() < reading.sequence()) {
@@ -118,6 +134,29 @@ final class BucketReadings {
         }
         // answered well inside the first one's window: a shared bucket would have reset at the same second
         return then.answeredAt().isBefore(clocks.toLocal(first.resetServer()).minus(INSIDE_WINDOW));
+    }
+
+    /**
+     * Whether another route showed this reading's remaining count in the same window: in one bucket, every counted
+     * request takes a count of its own, so two routes showing the same one count against separate buckets.
+     */
+    private boolean seenInWindow(int other, Reading reading) {
+        return seen[other] != null && sameWindow(seenReset[other], reading.resetServer())
+                && reading.remaining() < MOST_TRACKED_COUNT && seen[other].get((int) reading.remaining());
+    }
+
+    private void see(int route, Reading reading) {
+        if (reading.remaining() >= MOST_TRACKED_COUNT) {
+            return;
+        }
+        if (seen[route] == null || !sameWindow(seenReset[route], reading.resetServer())) {
+            if (seen[route] != null && seenReset[route].isAfter(reading.resetServer())) {
+                return; // a late answer from a window already left behind
+            }
+            seen[route] = new BitSet();
+            seenReset[route] = reading.resetServer();
+        }
+        seen[route].set((int) reading.remaining());
     }
 
     private static boolean sameWindow(Instant a, Instant b) {
@@ -168,8 +207,10 @@ final class BucketReadings {
             if (reading == null) {
                 continue;
             }
-            Instant reset = clocks.toLocal(reading.resetServer());
-            Instant reopens = reset.plus(clocks.resetMargin());
+            Instant estimated = ends.estimatedEnd(g, reading, group, clocks);
+            Instant reset = estimated != null ? estimated : clocks.toLocal(reading.resetServer());
+            // the estimate is never before the true end; the header's reset may be, by up to its rounding
+            Instant reopens = estimated != null ? estimated : reset.plus(clocks.resetMargin());
             if (!now.isBefore(reopens)) {
                 continue; // that window is over
             }
@@ -238,6 +279,6 @@ final class BucketReadings {
             return null; // a garbage or duplicate Reset hours away would stall the run until then
         }
         return new Reading(status.limit(), status.remaining(), status.reset(), issued.sequence(),
-                issued.sentAtIssue(), status.httpStatus() != 429, issued.answersAtIssue(), answer, now);
+                issued.sentAtIssue(), status.httpStatus() != 429, issued.answersAtIssue(), answer, issued.at(), now);
     }
 }

@@ -99,7 +99,8 @@ class AdaptivePacerTest {
         request(pacer, CallRoute.DELETE, 100, 0, 60, Duration.ZERO);
 
         send(pacer, CallRoute.DELETE);
-        assertThat(clock.instant()).as("the reset, plus 1/60 of the 60 s window").isEqualTo(T0.plusSeconds(61));
+        assertThat(clock.instant()).as("the window's end: it opened at T0 and lasts 60 s").isEqualTo(
+                T0.plusSeconds(60));
 
         send(pacer, CallRoute.DELETE);
         assertThat(sleeps.get(sleeps.size() - 1)).as("60 s / 100 until a new reading").isEqualTo(
@@ -242,9 +243,10 @@ class AdaptivePacerTest {
     void aLargeOrgsInFlightTargetFitsUnderTheDefaultMaximumOf50() throws InterruptedException {
         AdaptivePacer pacer = pacer(1.0, 50);
         // issue 10's large org: GET user 4000, deactivate 1200 and DELETE 1200 a minute, 400 ms an answer
-        request(pacer, CallRoute.LOOKUP, 4000, 3999, 60, Duration.ofMillis(400));
-        request(pacer, CallRoute.DEACTIVATE, 1200, 1199, 60, Duration.ofMillis(400));
-        request(pacer, CallRoute.DELETE, 1200, 1199, 60, Duration.ofMillis(400));
+        // each window opens when its first request is counted, at its answer, and ends 60 s later
+        request(pacer, CallRoute.LOOKUP, 4000, 3999, 61, Duration.ofMillis(400));
+        request(pacer, CallRoute.DEACTIVATE, 1200, 1199, 61, Duration.ofMillis(400));
+        request(pacer, CallRoute.DELETE, 1200, 1199, 62, Duration.ofMillis(400));
 
         assertThat(pacer.inFlightTarget()).as("(4000 + 1200 + 1200) / 60 x 0.4 s, plus one").isEqualTo(44);
     }
@@ -326,7 +328,7 @@ class AdaptivePacerTest {
     @Test
     void waitersAreReleasedAtTheResetPlusAMarginNotOnIt() throws InterruptedException {
         AdaptivePacer pacer = pacer(1.0, 8);
-        request(pacer, CallRoute.DELETE, 100, 99, 60, Duration.ZERO); // learns the 60 s window
+        request(pacer, CallRoute.DELETE, 100, 90, 60, Duration.ZERO); // another client opened the window
         clock.advance(Duration.ofSeconds(50));
         request(pacer, CallRoute.DELETE, 100, 0, 60, Duration.ZERO);
 
@@ -364,14 +366,14 @@ class AdaptivePacerTest {
         pacer.done(refused, status(100, 50, 60, 429));
 
         send(pacer, CallRoute.DELETE);
-        assertThat(clock.instant()).as("nothing more this window").isEqualTo(T0.plusSeconds(61));
+        assertThat(clock.instant()).as("nothing more this window, which opened at T0").isEqualTo(T0.plusSeconds(60));
 
         sleeps.clear();
-        request(pacer, CallRoute.DELETE, 100, 99, 121, Duration.ZERO);
+        request(pacer, CallRoute.DELETE, 100, 99, 120, Duration.ZERO);
         assertThat(sleeps).singleElement().as("after the reset, before a reading: the 50 spread over a window")
                 .isEqualTo(Duration.ofSeconds(60).dividedBy(50));
         sleeps.clear();
-        Duration toReset = Duration.between(clock.instant(), T0.plusSeconds(121));
+        Duration toReset = Duration.between(clock.instant(), T0.plusSeconds(120));
         send(pacer, CallRoute.DELETE);
         assertThat(sleeps).singleElement().as("the next window's reading: 49 more of the 50 this token gets")
                 .isEqualTo(toReset.dividedBy(50));
@@ -393,5 +395,88 @@ class AdaptivePacerTest {
         send(pacer, CallRoute.DELETE);
         assertThat(sleeps).singleElement().as("the whole bucket is still this token's: 99 more")
                 .isEqualTo(toReset.dividedBy(100));
+    }
+
+    // ---- issue 10: a window's true end, and proof of separate buckets from every count of the window --------------
+
+    @Test
+    void aRouteShowingACountAnotherRouteShowedEarlierInTheWindowIsProvenSeparate() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        allowSeveralInFlight(pacer);
+        Pacer.Ticket groups = pacer.acquire(CallRoute.USER_GROUPS, sleeper); // in flight with DELETE's requests
+        request(pacer, CallRoute.DELETE, 600, 599, 60, Duration.ZERO);
+        request(pacer, CallRoute.DELETE, 600, 598, 60, Duration.ZERO);
+        request(pacer, CallRoute.DELETE, 600, 597, 60, Duration.ZERO);
+
+        pacer.done(groups, status(600, 598, 60, 200));
+
+        assertThat(pacer.provenSeparate(CallRoute.USER_GROUPS, CallRoute.DELETE))
+                .as("in one bucket every counted request takes a count of its own; DELETE showed 598 already")
+                .isTrue();
+    }
+
+    @Test
+    void aWindowSeenOpeningEndsAtItsOpeningPlusItsLengthNotAtTheRoundedUpReset() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        clock.set(T0.plusMillis(800));
+        // sent at 0.8 s, counted when answered at 0.9 s: the window ends at 60.9 s, the header says 61
+        request(pacer, CallRoute.DELETE, 100, 99, 61, Duration.ofMillis(100));
+        clock.set(T0.plusSeconds(50));
+        request(pacer, CallRoute.DELETE, 100, 0, 61, Duration.ZERO);
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(clock.instant()).as("61 - 1 - 0.9 < length <= 61 - 0.8: a whole 60 s, from the answer at 0.9 s")
+                .isEqualTo(T0.plusMillis(60_900));
+    }
+
+    @Test
+    void theRestOfAWindowSeenOpeningIsSpreadUntilItsTrueEnd() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        clock.set(T0.plusMillis(800));
+        request(pacer, CallRoute.DELETE, 1000, 999, 61, Duration.ofMillis(100));
+        clock.set(T0.plusSeconds(30));
+        request(pacer, CallRoute.DELETE, 1000, 308, 61, Duration.ZERO);
+        sleeps.clear();
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(sleeps).singleElement().as("30.9 s to the end at 60.9 s, in 308 + 1 gaps")
+                .isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aWindowLengthThatIsNoWholeNumberOfSecondsIsBoundedFromAbove() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        // windows of 14.5 s: opened at 0.2 s (reset 15), then at 14.7 s (reset 30)
+        clock.set(T0.plusMillis(100));
+        request(pacer, CallRoute.DELETE, 100, 99, 15, Duration.ofMillis(100));
+        clock.set(T0.plusMillis(14_600));
+        request(pacer, CallRoute.DELETE, 100, 99, 30, Duration.ofMillis(100));
+        clock.set(T0.plusSeconds(25));
+        request(pacer, CallRoute.DELETE, 100, 0, 30, Duration.ZERO);
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(clock.instant()).as("length <= 15 - 0.1 and > 30 - 1 - 14.7 = 14.3: 14 s would be too short, so"
+                + " the upper bound 14.9 s is kept; the window ends by 14.7 + 14.9 = 29.6 s, never before 29.2 s")
+                .isEqualTo(T0.plusMillis(29_600));
+    }
+
+    @Test
+    void anEstimatedEndShownWrongIsDroppedForTheHeadersReset() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        clock.set(T0.plusMillis(800));
+        request(pacer, CallRoute.DELETE, 100, 99, 61, Duration.ofMillis(100));
+        clock.set(T0.plusSeconds(50));
+        request(pacer, CallRoute.DELETE, 100, 0, 61, Duration.ZERO);
+        Pacer.Ticket early = pacer.acquire(CallRoute.DELETE, sleeper);
+        assertThat(clock.instant()).isEqualTo(T0.plusMillis(60_900));
+
+        pacer.done(early, status(100, 0, 61, 429)); // sent at the estimate, still refused by that window
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(clock.instant()).as("the header's reset plus its margin, as when no window was seen opening")
+                .isAfterOrEqualTo(T0.plusSeconds(62));
     }
 }

@@ -148,6 +148,7 @@ public final class BulkDeleteBenchmark {
             Set<String> deletedLogins = org.deletedLogins();
             int deleted = (int) logins.stream().filter(deletedLogins::contains).count();
             List<RecordedRequest> requests = org.requests();
+            writeTrace(work.resolve("requests.csv"), requests);
             int tooMany = (int) requests.stream().filter(r -> r.status() == 429).count();
             int getUser = (int) requests.stream().filter(r -> r.route() == Route.GET_USER).count();
             double perOktaMinute = deleted / (run.seconds() / 60.0) / scale;
@@ -157,6 +158,16 @@ public final class BulkDeleteBenchmark {
                     HeapMeter.peakMb(), run.failed() == 0 || !run.note().isEmpty() ? run.note()
                     : "reported " + run.failed() + " failed");
         }
+    }
+
+    /** Every request the org answered, in order, for a look at how the run spent each window. */
+    private static void writeTrace(Path file, List<RecordedRequest> requests) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("received_at_millis,route,status");
+        for (RecordedRequest r : requests) {
+            lines.add(r.receivedAt().toEpochMilli() + "," + r.route() + "," + r.status());
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     private static void runMemory(Path out, int logins) throws IOException, InterruptedException {
