@@ -72,7 +72,9 @@ abstract class JournaledBatches extends UserSelections {
      * ({@link JournalContents#isInDoubt(String)}: an intent with no final outcome, or a {@code Failed} whose change
      * may have been made) up by the id recorded, not by login. Okta's 404 then makes it
      * {@link DeletionOutcome.Deleted} with {@link DeletionOutcome.Deleted#byInterruptedRun()}; a user still there is
-     * checked and deactivated and deleted as usual. Every other login is done as by
+     * checked and deactivated and deleted as usual, unless the interrupted run found it {@code DEPROVISIONED} and it
+     * is active again: someone reactivated it, and it is skipped ({@link SkipReason#STATUS_CHANGED}). Every other
+     * login is done as by
      * {@link #deleteAll(Iterable, DeletionJournal)}.
      *
      * <pre>{@code

@@ -31,8 +31,10 @@ public enum SkipReason {
      */
     LOGIN_CHANGED,
     /**
-     * Applying a {@link DeletionPlan}: the user was planned as {@link UserState#DEPROVISIONED} (to be deleted
-     * without a deactivate) and is active again; nothing was changed. Make a new plan if it is still to go.
+     * Applying a {@link DeletionPlan}, or resuming a run that was about to delete the user: the user was planned,
+     * or found by the interrupted run, as {@link UserState#DEPROVISIONED} (to be deleted without a deactivate) and
+     * is active again, so someone reactivated it; nothing was changed. Make a new plan, or run it again, if it is
+     * still to go.
      */
     STATUS_CHANGED
 }

@@ -215,4 +215,28 @@ class WriteAheadIntentTest {
                 s -> assertThat(s.reason()).isEqualTo(SkipReason.LOGIN_MISMATCH));
         assertThat(org.status(otherId)).contains(UserStatus.ACTIVE);
     }
+
+    @Test
+    void aDeactivatedUserInDoubtReactivatedBeforeTheResumeIsNotDeleted() throws IOException {
+        Path journalFile = dir.resolve("reactivated.journal.jsonl");
+        org.addUser("d@corp.example", UserStatus.DEPROVISIONED);
+        String id = org.user("d@corp.example").orElseThrow().id();
+        try (DeletionJournal journal = DeletionJournal.open(journalFile, HEADER, clock)) {
+            // the interrupted run found d deactivated and was about to DELETE it
+            journal.recordIntent(new ChangeIntent("d@corp.example", id, UserState.DEPROVISIONED));
+        }
+        org.setStatus("d@corp.example", UserStatus.ACTIVE); // an admin reactivated d before the resume
+        JournalContents done = DeletionJournal.read(journalFile);
+
+        try (DeletionJournal journal = DeletionJournal.open(journalFile, HEADER, clock)) {
+            deleter().build().resume(done, List.of("d@corp.example"), journal);
+        }
+
+        assertThat(DeletionJournal.read(journalFile).outcome("d@corp.example")).get()
+                .isInstanceOfSatisfying(DeletionOutcome.Skipped.class,
+                        s -> assertThat(s.reason()).isEqualTo(SkipReason.STATUS_CHANGED));
+        assertThat(org.requestCount(Route.DEACTIVATE_USER) + org.requestCount(Route.DELETE_USER))
+                .as("a DELETE it sent would have left no ACTIVE user: someone reactivated it; leave it").isZero();
+        assertThat(org.status("d@corp.example")).contains(UserStatus.ACTIVE);
+    }
 }

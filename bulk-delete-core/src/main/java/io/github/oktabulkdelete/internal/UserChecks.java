@@ -21,6 +21,13 @@ final class UserChecks {
                 return changed;
             }
         }
+        if (hint != null && !hint.fromPlan() && hint.status() == UserState.DEPROVISIONED
+                && user.status() != UserState.DEPROVISIONED) {
+            // the interrupted run's only change was the DELETE, which would have left no user: someone reactivated it
+            return new DeletionOutcome.Skipped(login, SkipReason.STATUS_CHANGED, user.id(), user.status(),
+                    "the interrupted run found it DEPROVISIONED, but it is " + user.status() + " again: someone "
+                            + "reactivated it since; nothing was changed (run it again if it is still to go)");
+        }
         if (!LoginScreen.sameLogin(login, user.login())) {
             return new DeletionOutcome.Skipped(login, SkipReason.LOGIN_MISMATCH, user.id(), user.status(),
                     "Okta resolved this input to the user with login '" + user.login()

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code
  * connection.validate();
- * OktaConnection.Connected org = new OktaConnection(env, terminal).connect(connection, execute, pace.poolSize());
+ * OktaConnection.Connected org = new OktaConnection(env, terminal)
+ *         .connect(connection, OktaConnection.scopesFor(execute, false), pace.poolSize());
  * }</pre>
  */
 final class ConnectionOptions {
@@ -43,7 +44,7 @@ final class ConnectionOptions {
 
     @Option(names = "--scopes", paramLabel = "SCOPE", split = ",",
             description = "OAuth 2.0 scopes (default: okta.users.read for a dry run, okta.users.manage with"
-                    + " --execute).")
+                    + " --execute; and okta.groups.read with --group and for restore).")
     List<String> scopes;
 
     @Option(names = "--allow-insecure-http",

@@ -55,7 +55,7 @@ final class Launch {
             DeletionPlan plan, LoginInputs inputs) {
         // --search, --group, --deactivated-for: listed from Okta and frozen now, before anything is counted or changed
         OktaConnection.Connected selecting = inputs != null && c.input.selectsFromOkta()
-                ? c.connector.connect(c.connection, c.safety.execute, c.pace.poolSize()) : null;
+                ? c.connector.connect(c.connection, scopes(), c.pace.poolSize()) : null;
         try {
             if (selecting != null) {
                 OktaSelections.freezeInto(c.input, inputs, selecting, c.pace, c.clock, c.sleeper, c.err);
@@ -67,6 +67,11 @@ final class Launch {
             }
             throw e;
         }
+    }
+
+    /** The OAuth 2.0 scopes this run needs by default: {@code --group} reads a group and its members. */
+    private List<String> scopes() {
+        return OktaConnection.scopesFor(c.safety.execute, c.input.group != null);
     }
 
     /** As above, with the connection that listed a selection from Okta, or {@code null}; closes it. */
@@ -98,7 +103,7 @@ final class Launch {
         String described = plan == null ? c.input.describe(c.files) : plan.header().input() != null
                 ? plan.header().input() : "plan " + plan.file().toAbsolutePath();
         try (OktaConnection.Connected org = selecting != null ? selecting
-                : c.connector.connect(c.connection, c.safety.execute, c.pace.poolSize())) {
+                : c.connector.connect(c.connection, scopes(), c.pace.poolSize())) {
             c.describeRun(org, protect);
             if (resume != null) {
                 resume.checkSameOrg(org.orgUrl());

@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <pre>{@code
  * OktaConnection connection = new OktaConnection(env, terminal);
- * try (OktaConnection.Connected org = connection.connect(options, execute, pace.poolSize())) {
+ * List<String> scopes = OktaConnection.scopesFor(execute, false);
+ * try (OktaConnection.Connected org = connection.connect(options, scopes, pace.poolSize())) {
  *     BulkUserDeleter.builder(org.client())...;
  * }
  * }</pre>
@@ -57,16 +58,31 @@ final class OktaConnection {
     }
 
     /**
+     * The OAuth 2.0 scopes a run needs, as Okta's API spec names them per endpoint: reading users (lookups, a
+     * user's groups) or managing them (deactivate, delete, create), and reading groups (a group's members, a group
+     * by id) when the run does.
+     *
+     * @param manageUsers whether the run changes users ({@code --execute})
+     * @param readGroups whether the run reads groups ({@code --group}, {@code restore})
+     * @return the scopes, e.g. {@code [okta.users.manage, okta.groups.read]}
+     */
+    static List<String> scopesFor(boolean manageUsers, boolean readGroups) {
+        String users = manageUsers ? "okta.users.manage" : "okta.users.read";
+        return readGroups ? List.of(users, "okta.groups.read") : List.of(users);
+    }
+
+    /**
      * Builds the client.
      *
      * @param options the connection options
-     * @param execute whether the run deletes (the default OAuth 2.0 scope)
+     * @param defaultScopes the OAuth 2.0 scopes the run needs, when {@code --scopes} does not name them
+     *     ({@link #scopesFor(boolean, boolean)})
      * @param poolSize the connection pool: at least the run's concurrency (a pool caps it)
      * @return the connection
      * @throws ExitException (usage) if the configuration is incomplete or unsafe; (stopped) if OAuth 2.0 could not
      *     get an access token
      */
-    Connected connect(ConnectionOptions options, boolean execute, int poolSize) {
+    Connected connect(ConnectionOptions options, List<String> defaultScopes, int poolSize) {
         String orgUrl = options.orgUrl != null ? options.orgUrl : env.get("OKTA_CLIENT_ORGURL");
         if (orgUrl != null && orgUrl.strip().regionMatches(true, 0, "http://", 0, 7) && !options.allowInsecureHttp) {
             throw ExitException.usage((options.orgUrl != null ? "--org-url" : "OKTA_CLIENT_ORGURL")
@@ -81,8 +97,7 @@ final class OktaConnection {
         }
         String credentials;
         if (options.clientId != null) {
-            List<String> scopes = options.scopes != null ? options.scopes
-                    : List.of(execute ? "okta.users.manage" : "okta.users.read");
+            List<String> scopes = options.scopes != null ? options.scopes : defaultScopes;
             rememberPrivateKey(options.privateKey);
             builder.clientId(options.clientId).privateKey(options.privateKey).scopes(new LinkedHashSet<>(scopes));
             if (options.keyId != null) {

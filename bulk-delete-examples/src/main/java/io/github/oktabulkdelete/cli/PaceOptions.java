@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code
  * pace.validate();
- * connection.connect(options, execute, pace.poolSize());
+ * connection.connect(options, OktaConnection.scopesFor(execute, false), pace.poolSize());
  * pace.applyTo(BulkUserDeleter.builder(client));
  * }</pre>
  */

@@ -111,7 +111,9 @@ final class RestoreCommand implements Callable<Integer> {
                 : "dry run: nothing will be changed (add --execute to create the users)"));
         err.println("  journal: " + journal.toAbsolutePath() + ": " + LoginInputs.plural(deleted, "user")
                 + " deleted" + (logins.isEmpty() ? "" : ", " + LoginInputs.plural(logins.size(), "login") + " named"));
-        try (OktaConnection.Connected org = connector.connect(connection, execute, pace.poolSize())) {
+        // restore reads each recorded group by id before it names it in a create
+        List<String> scopes = OktaConnection.scopesFor(execute, true);
+        try (OktaConnection.Connected org = connector.connect(connection, scopes, pace.poolSize())) {
             checkSameOrg(contents, org.orgUrl());
             err.println("  org:   " + org.orgUrl() + " (" + org.credentials() + ")");
             BulkUserDeleter paced = pace.applyTo(BulkUserDeleter.builder(org.client())).clock(clock).sleeper(sleeper)

@@ -776,12 +776,8 @@ class BulkDeleteCommandTest {
 
         @Test
         void thePrivateKeyNeverAppearsInOutputReportOrJournal() throws Exception {
-            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
-            Path key = file("service-app.pem", "-----BEGIN PRIVATE KEY-----\n" + base64
-                    + "\n-----END PRIVATE KEY-----\n");
+            String base64 = TestKeys.privateKeyBase64();
+            Path key = file("service-app.pem", TestKeys.pem(base64));
             Path report = dir.resolve("r.csv");
             Path journal = dir.resolve("run.journal.jsonl");
             addUsers(UserStatus.ACTIVE, "a@corp.example");
@@ -813,6 +809,19 @@ class BulkDeleteCommandTest {
                 assertThat(seen.toString()).doesNotContain(line);
             }
             assertThat(org.user("a@corp.example")).isPresent();
+        }
+
+        @Test
+        void aGroupSelectionAsksOAuthForTheGroupsReadScopeToo() throws Exception {
+            Path key = file("service-app.pem", TestKeys.pem(TestKeys.privateKeyBase64()));
+
+            // OAuth 2.0 needs https, which no local server here speaks: the token request fails, naming the scopes
+            int status = runBare("--org-url", "https://127.0.0.1:1", "--client-id", "0oa-service-app",
+                    "--private-key", key.toString(), "--group", "Sales");
+
+            assertThat(status).isEqualTo(ExitStatus.STOPPED);
+            assertThat(err.toString()).as("Okta's spec: a group's members need okta.groups.read")
+                    .contains("(OAuth 2.0 client 0oa-service-app, scopes okta.users.read okta.groups.read)");
         }
 
         @Test

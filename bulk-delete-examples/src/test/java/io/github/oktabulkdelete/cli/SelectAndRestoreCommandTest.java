@@ -196,6 +196,20 @@ class SelectAndRestoreCommandTest {
     }
 
     @Test
+    void restoreAsksOAuthForTheGroupsReadScopeItReadsRecordedGroupsWith() throws Exception {
+        Path journal = deletedWithJournal(List.of());
+        Path key = Files.writeString(dir.resolve("service-app.pem"), TestKeys.pem(TestKeys.privateKeyBase64()));
+
+        // OAuth 2.0 needs https, which no local server here speaks: the token request fails, naming the scopes
+        int status = runBare("restore", "--org-url", "https://127.0.0.1:1", "--client-id", "0oa-service-app",
+                "--private-key", key.toString(), "--journal", journal.toString(), "--execute", "--yes");
+
+        assertThat(status).isEqualTo(ExitStatus.STOPPED);
+        assertThat(err.toString()).as("Okta's spec: a group by id needs okta.groups.read, a create okta.users.manage")
+                .contains("(OAuth 2.0 client 0oa-service-app, scopes okta.users.manage okta.groups.read)");
+    }
+
+    @Test
     void restoreExecuteWithoutATerminalNeedsYes() throws IOException {
         Path journal = deletedWithJournal(List.of());
 
