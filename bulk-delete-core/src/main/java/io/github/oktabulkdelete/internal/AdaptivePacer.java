@@ -26,9 +26,8 @@ import java.util.Set;
  *       the org's other clients ({@code 1 - maxShareOfLimit}), is spread evenly over the rest of the window. The
  *       window's end is estimated from the request that opened it ({@link WindowEnds}), closer than the
  *       {@code Reset} header's whole second; when no opening was seen, an empty bucket waits for its reset plus a
- *       margin of 1/60 of the window (1 s on Okta's 60 s windows). After the end, one request goes alone until its
- *       answer (if the end came too early, only it meets the old window, and its answer says so); then, before a
- *       reading of the new window, the bucket's limit is spread over a window's length.
+ *       margin of 1/60 of the window (1 s on Okta's 60 s windows). After the end, before a new reading, the
+ *       bucket's limit is spread over a window's length.
  *   <li><b>Learning from 429s.</b> A 429 that the readings did not predict (a per-token share the headers do not
  *       show, another client of the org) lowers that bucket's budget for this window and the next ones.
  *   <li><b>Requests in flight.</b> No more than the rate and the latency call for (Okta's own formula:
@@ -252,16 +251,7 @@ public final class AdaptivePacer implements Pacer {
         BucketReadings.Budget budget = readings.budget(group, sent, open.values(), now, clocks);
         Duration interval;
         if (budget == null) {
-            // every reading's window is over. One request at a time until a reading of the next window: sent at an
-            // end estimated too early (a window of no whole number of seconds, a clock that moved), only that one
-            // meets the old window, and its answer shows the estimate wrong
-            Instant ended = readings.reopens(group, clocks);
-            for (Issued issued : open.values()) {
-                if (group.contains(issued.route()) && !issued.at().isBefore(ended)) {
-                    return now.plus(POLL);
-                }
-            }
-            // then spread the limit over a new window until a reading arrives
+            // every reading's window is over; spread the limit over a new one until a reading arrives
             interval = windowLength().dividedBy(readings.usableShare(any.limit(), group));
         } else if (budget.usable() <= 0) {
             return budget.reopens();

@@ -220,7 +220,8 @@ final class BucketReadings {
             }
             Instant estimated = ends.estimatedEnd(g, reading, group, clocks);
             Instant reset = estimated != null ? estimated : clocks.toLocal(reading.resetServer());
-            Instant reopens = reopens(g, reading, group, clocks);
+            // the estimate is never before the true end; the header's reset may be, by up to its rounding
+            Instant reopens = estimated != null ? estimated : reset.plus(clocks.resetMargin());
             if (!now.isBefore(reopens)) {
                 continue; // that window is over
             }
@@ -232,26 +233,6 @@ final class BucketReadings {
             }
         }
         return binding;
-    }
-
-    /** When the group's windows are taken to be over: the latest reopening over its readings, or {@code null}. */
-    Instant reopens(Set<CallRoute> group, Clocks clocks) {
-        Instant latestReopening = null;
-        for (CallRoute g : group) {
-            Reading reading = latest[g.ordinal()];
-            if (reading != null) {
-                Instant reopens = reopens(g, reading, group, clocks);
-                latestReopening = latestReopening == null || reopens.isAfter(latestReopening) ? reopens
-                        : latestReopening;
-            }
-        }
-        return latestReopening;
-    }
-
-    private Instant reopens(CallRoute route, Reading reading, Set<CallRoute> group, Clocks clocks) {
-        Instant estimated = ends.estimatedEnd(route, reading, group, clocks);
-        // the estimate is never before the true end; the header's reset may be, by up to its rounding
-        return estimated != null ? estimated : clocks.toLocal(reading.resetServer()).plus(clocks.resetMargin());
     }
 
     /**

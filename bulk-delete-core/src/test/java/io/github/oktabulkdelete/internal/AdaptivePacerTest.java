@@ -531,36 +531,6 @@ class AdaptivePacerTest {
                 .isEqualTo(T0.plusSeconds(61));
     }
 
-    @Test
-    void anEndEstimatedTooEarlyLetsOneRequestMeetTheOldWindowNotAllThatFollowBeforeItsAnswer()
-            throws InterruptedException {
-        AdaptivePacer pacer = pacer(1.0, 8);
-        // windows of 7.5 s (Okta's minute scaled by 8): counted at 0.2 s, this one ends at 7.7 s (reset 8)
-        clock.set(T0.plusMillis(200));
-        request(pacer, CallRoute.DELETE, 100, 99, 8, Duration.ofMillis(300));
-        clock.set(T0.plusSeconds(5));
-        request(pacer, CallRoute.DELETE, 100, 0, 8, Duration.ZERO);
-        // 7.8 - 6.5: a whole 7 s fits the bounds, so the end is estimated at 0.5 + 7 = 7.5 s, 0.2 s too early
-        Pacer.Ticket[] early = new Pacer.Ticket[1];
-        Instant[] earlySent = new Instant[1];
-        Sleeper answering = d -> { // the early request's answer arrives 400 ms after it went: refused
-            clock.advance(d);
-            if (early[0] != null && !clock.instant().isBefore(earlySent[0].plusMillis(400))) {
-                pacer.done(early[0], status(100, 0, 8, 429));
-                early[0] = null;
-            }
-        };
-        early[0] = pacer.acquire(CallRoute.DELETE, answering);
-        earlySent[0] = clock.instant();
-        assertThat(earlySent[0]).isBefore(T0.plusMillis(7_700));
-
-        pacer.acquire(CallRoute.DELETE, answering);
-
-        assertThat(clock.instant()).as("no more requests into the old window while the first one after the"
-                + " estimate is out; its 429 shows the estimate wrong: the reset plus its margin")
-                .isAfterOrEqualTo(T0.plusMillis(7_700));
-    }
-
     private static RateLimitStatus withoutDate(long limit, long remaining, long resetAfterT0) {
         return new RateLimitStatus("b", 200, limit, remaining, T0.plusSeconds(resetAfterT0), null);
     }
