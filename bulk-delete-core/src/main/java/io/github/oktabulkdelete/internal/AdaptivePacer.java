@@ -66,6 +66,16 @@ public final class AdaptivePacer implements Pacer {
         }
 
         @Override
+        public boolean offsetKnown() {
+            return offsetMillis != Long.MAX_VALUE;
+        }
+
+        @Override
+        public Duration shortestWindow() {
+            return shortestWindow;
+        }
+
+        @Override
         public Duration resetMargin() {
             return windowLength().dividedBy(60);
         }
@@ -77,6 +87,8 @@ public final class AdaptivePacer implements Pacer {
     private long answers;
     private long offsetMillis = Long.MAX_VALUE;
     private Duration window;
+    /** What a window lasts at least, by {@code Reset - Date} of granted answers; zero until one is seen. */
+    private Duration shortestWindow = Duration.ZERO;
     private int inFlight;
     private int aimdCeiling;
     private int successesSinceGrowth;
@@ -189,6 +201,14 @@ public final class AdaptivePacer implements Pacer {
     private void learn(Issued issued, RateLimitStatus status, Instant now) {
         if (status.serverDate() != null) {
             offsetMillis = Math.min(offsetMillis, now.toEpochMilli() - status.serverDate().toEpochMilli());
+            if (status.reset() != null && status.limit() > 0 && status.httpStatus() != 429) {
+                // the window counted this request, so it started before the answer (< Date + 1 s, Date counting
+                // whole seconds), and it ends after Reset - 1 s: it lasts more than Reset - Date - 2 s
+                Duration least = Duration.between(status.serverDate(), status.reset()).minusSeconds(2);
+                if (least.compareTo(shortestWindow) > 0 && least.compareTo(MAX_WINDOW) <= 0) {
+                    shortestWindow = least;
+                }
+            }
             if (status.reset() != null && status.limit() > 0 && status.remaining() == status.limit() - 1) {
                 // the first request of a window: its reset is one window away
                 Duration length = Duration.between(status.serverDate(), status.reset());

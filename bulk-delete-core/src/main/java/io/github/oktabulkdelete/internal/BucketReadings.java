@@ -31,8 +31,13 @@ import java.util.Set;
 final class BucketReadings {
 
     private static final int ROUTES = CallRoute.values().length;
-    /** Two resets this close belong to one window: the header counts whole seconds. */
+    /**
+     * Two resets this close may belong to one window: the header counts whole seconds. They surely do (a shared
+     * bucket would have counted both in one window) only when equal, or when windows last at least
+     * {@link #TWO_SECONDS}: shorter windows of one bucket can follow each other with resets a second apart.
+     */
     private static final Duration SAME_WINDOW = Duration.ofSeconds(1);
+    private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
     /** How far inside a window an answer must come to be sure it was counted in it (rounding, clock offset). */
     private static final Duration INSIDE_WINDOW = Duration.ofSeconds(2);
 
@@ -105,12 +110,12 @@ final class BucketReadings {
             for (int o = 0; o < ROUTES; o++) {
                 Reading other = latest[o];
                 if (o != r && other != null && other.granted() && other.limit() == reading.limit()
-                        && (cannotShare(other, reading, clocks) || seenInWindow(o, reading))) {
+                        && (cannotShare(other, reading, clocks) || seenInWindow(o, reading, clocks))) {
                     separate[r][o] = true;
                     separate[o][r] = true;
                 }
             }
-            see(r, reading);
+            see(r, reading, clocks);
         }
         Reading current = latest[r];
         if (current == null || current.sequence() < reading.sequence()) {
@@ -121,7 +126,8 @@ final class BucketReadings {
     /** Whether two granted readings of the same limit cannot come from one bucket. */
     private static boolean cannotShare(Reading a, Reading b, Clocks clocks) {
         boolean sameWindow = sameWindow(a.resetServer(), b.resetServer());
-        if (sameWindow && a.remaining() == b.remaining()) {
+        boolean surely = surelySameWindow(a.resetServer(), b.resetServer(), clocks);
+        if (surely && a.remaining() == b.remaining()) {
             return true;
         }
         Reading first = a.sequence() < b.sequence() ? a : b;
@@ -130,7 +136,8 @@ final class BucketReadings {
             return false; // in flight together: either may have been counted first
         }
         if (sameWindow) {
-            return then.remaining() >= first.remaining(); // counted after it, a shared bucket would show less
+            // counted after it, a shared bucket would show less; a reset a second away may be the next window
+            return surely && then.remaining() >= first.remaining();
         }
         // answered well inside the first one's window: a shared bucket would have reset at the same second
         return then.answeredAt().isBefore(clocks.toLocal(first.resetServer()).minus(INSIDE_WINDOW));
@@ -140,16 +147,16 @@ final class BucketReadings {
      * Whether another route showed this reading's remaining count in the same window: in one bucket, every counted
      * request takes a count of its own, so two routes showing the same one count against separate buckets.
      */
-    private boolean seenInWindow(int other, Reading reading) {
-        return seen[other] != null && sameWindow(seenReset[other], reading.resetServer())
+    private boolean seenInWindow(int other, Reading reading, Clocks clocks) {
+        return seen[other] != null && surelySameWindow(seenReset[other], reading.resetServer(), clocks)
                 && reading.remaining() < MOST_TRACKED_COUNT && seen[other].get((int) reading.remaining());
     }
 
-    private void see(int route, Reading reading) {
+    private void see(int route, Reading reading, Clocks clocks) {
         if (reading.remaining() >= MOST_TRACKED_COUNT) {
             return;
         }
-        if (seen[route] == null || !sameWindow(seenReset[route], reading.resetServer())) {
+        if (seen[route] == null || !surelySameWindow(seenReset[route], reading.resetServer(), clocks)) {
             if (seen[route] != null && seenReset[route].isAfter(reading.resetServer())) {
                 return; // a late answer from a window already left behind
             }
@@ -161,6 +168,10 @@ final class BucketReadings {
 
     private static boolean sameWindow(Instant a, Instant b) {
         return Duration.between(a, b).abs().compareTo(SAME_WINDOW) <= 0;
+    }
+
+    private static boolean surelySameWindow(Instant a, Instant b, Clocks clocks) {
+        return a.equals(b) || sameWindow(a, b) && clocks.shortestWindow().compareTo(TWO_SECONDS) >= 0;
     }
 
     /** The routes that share a budget with this one, by the latest readings. */
@@ -265,6 +276,12 @@ final class BucketReadings {
     /** Maps server times to the local clock, and says how long after a reset a bucket is taken to reopen. */
     interface Clocks {
         Instant toLocal(Instant server);
+
+        /** Whether {@link #toLocal} reads server times by an offset learned from {@code Date} headers. */
+        boolean offsetKnown();
+
+        /** What a window lasts at least, as {@code Reset - Date} shows (server times alone), or zero. */
+        Duration shortestWindow();
 
         Duration resetMargin();
     }

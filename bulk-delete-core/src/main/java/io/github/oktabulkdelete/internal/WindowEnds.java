@@ -23,7 +23,9 @@ import java.util.Set;
  * number of seconds (60), so when the whole seconds of the upper bound are not below the lower bound, they are the
  * length; otherwise the upper bound is. The estimated end of a window is then {@code answered + length}, never
  * after the header's reset. Server times are read on the local clock by an offset that is never earlier than the
- * true one, so both bounds err late, and a request sent at the estimate arrives in the next window.
+ * true one, so both bounds err late, and a request sent at the estimate arrives in the next window. Without a
+ * {@code Date} header the offset is unknown (a local clock ahead of the server's would make both bounds err
+ * early), so nothing is estimated: the header's reset plus its margin paces alone.
  *
  * <p>If a reading shows the estimate wrong (a request sent after it was still counted in, or refused by, the window
  * it was to have ended), the estimates are dropped for the rest of the run and the headers' resets pace alone.
@@ -87,7 +89,7 @@ final class WindowEnds {
      * window has the very same reset.
      */
     Instant estimatedEnd(CallRoute route, Reading reading, Set<CallRoute> group, Clocks clocks) {
-        if (disproven || upper == null) {
+        if (disproven || upper == null || !clocks.offsetKnown()) {
             return null;
         }
         Instant opened = openedFor(route, reading);
@@ -106,7 +108,7 @@ final class WindowEnds {
 
     /** A window's length: never shorter than the true one (see the class description), or {@code null}. */
     Duration length(Clocks clocks) {
-        if (disproven || upper == null) {
+        if (disproven || upper == null || !clocks.offsetKnown()) {
             return null;
         }
         Duration most = Duration.between(upper.sent(), clocks.toLocal(upper.reset()));

@@ -479,4 +479,59 @@ class AdaptivePacerTest {
         assertThat(clock.instant()).as("the header's reset plus its margin, as when no window was seen opening")
                 .isAfterOrEqualTo(T0.plusSeconds(62));
     }
+
+    // ---- second reading: windows of a second, no Date header ------------------------------------------------------
+
+    @Test
+    void countsOfConsecutiveOneSecondWindowsDoNotProveTwoRoutesOfOneBucketSeparate() throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        // one bucket of 10 a window, DELETE and DEACTIVATE both counted in it; windows of 1 s
+        clock.set(T0.plusMillis(200));
+        request(pacer, CallRoute.DELETE, 10, 9, 2, Duration.ZERO); // opens [0.2 s, 1.2 s): reset 2
+        request(pacer, CallRoute.DELETE, 10, 8, 2, Duration.ZERO);
+        clock.set(T0.plusMillis(1300));
+        request(pacer, CallRoute.DELETE, 10, 9, 3, Duration.ZERO); // opens [1.3 s, 2.3 s): reset 3
+        request(pacer, CallRoute.DEACTIVATE, 10, 8, 3, Duration.ZERO);
+
+        assertThat(pacer.provenSeparate(CallRoute.DELETE, CallRoute.DEACTIVATE))
+                .as("DELETE showed 8 in the window of reset 2, DEACTIVATE in the next one, of reset 3").isFalse();
+        assertThat(pacer.sharing(CallRoute.DELETE)).contains(CallRoute.DEACTIVATE);
+    }
+
+    @Test
+    void aCountHigherInTheNextOneSecondWindowDoesNotProveTwoRoutesOfOneBucketSeparate()
+            throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        clock.set(T0.plusMillis(200));
+        request(pacer, CallRoute.DELETE, 10, 9, 2, Duration.ZERO); // opens [0.2 s, 1.2 s): reset 2
+        request(pacer, CallRoute.DELETE, 10, 8, 2, Duration.ZERO);
+        clock.set(T0.plusMillis(1300));
+
+        request(pacer, CallRoute.DEACTIVATE, 10, 9, 3, Duration.ZERO); // the same bucket's next window
+
+        assertThat(pacer.provenSeparate(CallRoute.DELETE, CallRoute.DEACTIVATE))
+                .as("9 after DELETE's 8 is a new window of the same bucket: its reset is a second later").isFalse();
+        assertThat(pacer.sharing(CallRoute.DEACTIVATE)).contains(CallRoute.DELETE);
+    }
+
+    @Test
+    void withoutADateHeaderAnEmptyBucketWaitsForItsResetPlusAMarginNotForAnEstimatedEnd()
+            throws InterruptedException {
+        AdaptivePacer pacer = pacer(1.0, 8);
+        // the org's clock is 0.5 s behind ours and its answers carry no Date: sent at 0.2 s here (-0.3 s there),
+        // the request opens a window that ends at 59.7 s there (reset 60), 60.2 s here
+        clock.set(T0.plusMillis(200));
+        pacer.done(pacer.acquire(CallRoute.DELETE, sleeper), withoutDate(100, 99, 60));
+        clock.set(T0.plusSeconds(50));
+        pacer.done(pacer.acquire(CallRoute.DELETE, sleeper), withoutDate(100, 0, 60));
+
+        send(pacer, CallRoute.DELETE);
+
+        assertThat(clock.instant()).as("not before the window's true end, 60.2 s here: the reset plus its 1 s")
+                .isEqualTo(T0.plusSeconds(61));
+    }
+
+    private static RateLimitStatus withoutDate(long limit, long remaining, long resetAfterT0) {
+        return new RateLimitStatus("b", 200, limit, remaining, T0.plusSeconds(resetAfterT0), null);
+    }
 }
