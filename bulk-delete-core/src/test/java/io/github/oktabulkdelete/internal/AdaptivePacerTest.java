@@ -53,6 +53,17 @@ class AdaptivePacerTest {
         sleeps.clear();
     }
 
+    /**
+     * DELETE's window opened by a request sent at 0.8 s and counted when answered at 0.9 s: it ends at 60.9 s, the
+     * header says 61; at 50 s its bucket is empty.
+     */
+    private void emptyBucketOfAWindowSeenOpeningAt900Millis(AdaptivePacer pacer) throws InterruptedException {
+        clock.set(T0.plusMillis(800));
+        request(pacer, CallRoute.DELETE, 100, 99, 61, Duration.ofMillis(100));
+        clock.set(T0.plusSeconds(50));
+        request(pacer, CallRoute.DELETE, 100, 0, 61, Duration.ZERO);
+    }
+
     private RateLimitStatus status(long limit, long remaining, long resetAfterT0, int httpStatus) {
         Instant date = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         return new RateLimitStatus("b", httpStatus, limit, remaining, T0.plusSeconds(resetAfterT0), date);
@@ -418,11 +429,7 @@ class AdaptivePacerTest {
     @Test
     void aWindowSeenOpeningEndsAtItsOpeningPlusItsLengthNotAtTheRoundedUpReset() throws InterruptedException {
         AdaptivePacer pacer = pacer(1.0, 8);
-        clock.set(T0.plusMillis(800));
-        // sent at 0.8 s, counted when answered at 0.9 s: the window ends at 60.9 s, the header says 61
-        request(pacer, CallRoute.DELETE, 100, 99, 61, Duration.ofMillis(100));
-        clock.set(T0.plusSeconds(50));
-        request(pacer, CallRoute.DELETE, 100, 0, 61, Duration.ZERO);
+        emptyBucketOfAWindowSeenOpeningAt900Millis(pacer);
 
         send(pacer, CallRoute.DELETE);
 
@@ -466,10 +473,7 @@ class AdaptivePacerTest {
     @Test
     void anEstimatedEndShownWrongIsDroppedForTheHeadersReset() throws InterruptedException {
         AdaptivePacer pacer = pacer(1.0, 8);
-        clock.set(T0.plusMillis(800));
-        request(pacer, CallRoute.DELETE, 100, 99, 61, Duration.ofMillis(100));
-        clock.set(T0.plusSeconds(50));
-        request(pacer, CallRoute.DELETE, 100, 0, 61, Duration.ZERO);
+        emptyBucketOfAWindowSeenOpeningAt900Millis(pacer);
         Pacer.Ticket early = pacer.acquire(CallRoute.DELETE, sleeper);
         assertThat(clock.instant()).isEqualTo(T0.plusMillis(60_900));
 
