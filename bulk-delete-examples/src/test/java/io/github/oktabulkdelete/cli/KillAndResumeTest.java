@@ -58,6 +58,12 @@ class KillAndResumeTest {
 
     private static final String TOKEN = "00kill-resume-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
     private static final int USERS = 200;
+    /**
+     * The fake org's rate-limit windows: Okta's limits a minute, in 5 s. The runs pace adaptively (the default), which
+     * spreads a window's budget over it; in a minute's window these runs took about 45 s each, for nothing this test
+     * is about.
+     */
+    private static final Duration WINDOW = Duration.ofSeconds(5);
     private static final int CONCURRENCY = 4;
     private static final int KILL_AFTER = 30;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -71,7 +77,7 @@ class KillAndResumeTest {
 
     @Test
     void aRunKilledMidDeletionIsFinishedByResumeAndTheJournalMatchesTheOrg() throws Exception {
-        try (FakeOktaOrg org = FakeOktaOrg.builder().apiToken(TOKEN).latency(Duration.ofMillis(20)).start()) {
+        try (FakeOktaOrg org = FakeOktaOrg.builder().apiToken(TOKEN).rateLimitWindow(WINDOW).latency(Duration.ofMillis(20)).start()) {
             Path csv = dir.resolve("leavers.csv");
             List<String> logins = populate(org, csv);
             Path journal = dir.resolve("run.journal.jsonl");
@@ -171,7 +177,7 @@ class KillAndResumeTest {
 
     @Test
     void sigtermLetsTheLoginsInFlightFinishCompletesJournalAndReportAndExitsWithThree() throws Exception {
-        try (FakeOktaOrg org = FakeOktaOrg.builder().apiToken(TOKEN).latency(Duration.ofMillis(20)).start()) {
+        try (FakeOktaOrg org = FakeOktaOrg.builder().apiToken(TOKEN).rateLimitWindow(WINDOW).latency(Duration.ofMillis(20)).start()) {
             Path csv = dir.resolve("leavers.csv");
             List<String> logins = populate(org, csv);
             Path journal = dir.resolve("run.journal.jsonl");
@@ -215,7 +221,7 @@ class KillAndResumeTest {
 
     @Test
     void aRunKilledDuringItsCheckPassIsResumedAsAFreshRun() throws Exception {
-        try (FakeOktaOrg org = FakeOktaOrg.builder().apiToken(TOKEN).latency(Duration.ofMillis(20)).start()) {
+        try (FakeOktaOrg org = FakeOktaOrg.builder().apiToken(TOKEN).rateLimitWindow(WINDOW).latency(Duration.ofMillis(20)).start()) {
             Path csv = dir.resolve("leavers.csv");
             List<String> logins = populate(org, csv);
             Path journal = dir.resolve("run.journal.jsonl");
@@ -274,7 +280,7 @@ class KillAndResumeTest {
     @ParameterizedTest
     @EnumSource(value = Route.class, names = {"DELETE_USER", "DEACTIVATE_USER"})
     void aRunKilledWhileOktaHoldsTheAnswerToAChangeItMadeIsResumedToTheTruth(Route held) throws Exception {
-        try (FakeOktaOrg org = FakeOktaOrg.builder().apiToken(TOKEN).latency(Duration.ofMillis(5)).start()) {
+        try (FakeOktaOrg org = FakeOktaOrg.builder().apiToken(TOKEN).rateLimitWindow(WINDOW).latency(Duration.ofMillis(5)).start()) {
             Path csv = dir.resolve("leavers.csv");
             List<String> logins = populate(org, csv).subList(0, USERS);
             Path journal = dir.resolve("run.journal.jsonl");
